@@ -1,0 +1,3 @@
+from .site_settings import SiteSettings
+
+__all__ = ["SiteSettings"]

@@ -1,0 +1,36 @@
+"""Production settings must pass Django's deployment checks with the usual environment."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "DJANGO_SECRET_KEY": "x7$k2!pq9-z0-long-random-production-secret-for-the-check-9f8e7d6c5b4a",
+    "DJANGO_ALLOWED_HOSTS": "send.example.gov.uk",
+    "RASA_JWT_SECRET": "another-long-random-secret-for-rasa-jwt-0123456789",
+    "BOT_SERVICE_TOKEN": "a-long-random-bot-service-token-0123456789",
+}
+
+
+def run_manage(*args, extra_env=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(PRODUCTION_ENV)
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_settings_pass_check_deploy_without_warnings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", extra_env={"DJANGO_SECRET_KEY": ""})
+    assert result.returncode != 0
