@@ -219,6 +219,8 @@ RASA_ACTIONS_URL = env("RASA_ACTIONS_URL", default="http://127.0.0.1:5055")
 RASA_JWT_SECRET = env("RASA_JWT_SECRET", default="")
 # The action server presents this to /internal/bot/.
 BOT_SERVICE_TOKEN = env("BOT_SERVICE_TOKEN", default="")
+# How long the signed user token that rides with one chat message stays valid.
+BOT_USER_TOKEN_MAX_AGE = env.int("BOT_USER_TOKEN_MAX_AGE", default=300)
 CHATBOT_ENABLED = env.bool("CHATBOT_ENABLED", default=True)
 CHAT_RETENTION_DAYS = env.int("CHAT_RETENTION_DAYS", default=90)
 # /healthz also reports Rasa and its action server wherever they are meant to run.

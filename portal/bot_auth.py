@@ -1,0 +1,58 @@
+"""Who may call /internal/bot/ and on whose behalf.
+
+The action server proves it is the action server with the service token (``Authorization: Bearer``).
+It names the family member only by passing on the short-lived user token that the web app signed
+for that chat message (``X-User-Token``); an id chosen by the caller is never trusted."""
+
+import hmac
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.http import JsonResponse
+
+USER_TOKEN_SALT = "chatbot.user-token"
+USER_TOKEN_HEADER = "HTTP_X_USER_TOKEN"
+
+
+def issue_user_token(user):
+    """A signed token naming ``user``, valid for ``BOT_USER_TOKEN_MAX_AGE`` seconds."""
+    return signing.dumps({"uid": str(user.pk)}, salt=USER_TOKEN_SALT, compress=True)
+
+
+def user_from_token(token):
+    """The active user a token names, or None when it is missing, forged or expired."""
+    if not token:
+        return None
+    try:
+        payload = signing.loads(token, salt=USER_TOKEN_SALT, max_age=settings.BOT_USER_TOKEN_MAX_AGE)
+    except signing.BadSignature:  # also covers SignatureExpired
+        return None
+    return get_user_model().objects.filter(pk=payload.get("uid"), is_active=True).first()
+
+
+def _service_token_ok(request):
+    expected = settings.BOT_SERVICE_TOKEN
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    scheme, _, given = header.partition(" ")
+    return (
+        bool(expected)
+        and scheme.lower() == "bearer"
+        and hmac.compare_digest(given.encode(), expected.encode())
+    )
+
+
+def require_service_token(view):
+    """Refuse any caller that is not the action server; set ``request.bot_user`` (or None)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not _service_token_ok(request):
+            return JsonResponse({"error": "invalid_service_token"}, status=401)
+        request.bot_user = user_from_token(request.META.get(USER_TOKEN_HEADER))
+        request.bot_user_token_given = bool(request.META.get(USER_TOKEN_HEADER))
+        return view(request, *args, **kwargs)
+
+    wrapped.csrf_exempt = True
+    return wrapped
