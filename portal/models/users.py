@@ -31,6 +31,8 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField("email address", unique=True)
+    # Caseworkers' phone numbers are shown to families; parents' numbers prefill complaint forms.
+    phone = models.CharField("phone number", max_length=40, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
