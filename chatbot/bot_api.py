@@ -1,0 +1,77 @@
+"""The part of the internal bot API that the chatbot app owns: callback requests (handoff to a person).
+
+``POST /internal/bot/callbacks/`` with the service token, optionally on behalf of the signed-in user
+named by ``X-User-Token``. Idempotent: the action server retries with the same key, and the family
+gets the same reference, never a second request."""
+
+import json
+import logging
+
+from django.db import IntegrityError
+from django.http import JsonResponse
+from django.views.decorators.http import require_POST
+
+from portal.bot_auth import require_service_token
+
+from .forms import CallbackRequestForm
+from .models import CallbackRequest, Conversation, Message
+
+logger = logging.getLogger(__name__)
+
+
+def _created(callback, status):
+    return JsonResponse(
+        {"reference": callback.reference, "expect_contact_by": callback.expect_contact_by.isoformat()},
+        status=status,
+    )
+
+
+def _transcript_from_history(conversation):
+    """Our own copy of the conversation, for when the bot sends no transcript."""
+    return [
+        {"sender": message.sender, "text": message.text, "at": message.created_at.isoformat()}
+        for message in conversation.messages.all()
+        if message.sender in (Message.Sender.USER, Message.Sender.BOT)
+    ]
+
+
+@require_service_token
+@require_POST
+def callbacks(request):
+    try:
+        body = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        body = None
+    if not isinstance(body, dict):
+        return JsonResponse({"errors": {"body": "Send a JSON object."}}, status=400)
+
+    key = body.get("idempotency_key")
+    if isinstance(key, str) and (existing := CallbackRequest.objects.filter(idempotency_key=key).first()):
+        return _created(existing, 200)
+
+    form = CallbackRequestForm(body, user=request.bot_user)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.error_dict()}, status=400)
+    data = form.cleaned_data
+    conversation = Conversation.objects.filter(public_id=data["conversation_id"]).first()
+    callback = CallbackRequest(
+        idempotency_key=data["idempotency_key"],
+        user=request.bot_user,
+        conversation=conversation,
+        conversation_public_id=data["conversation_id"],
+        contact_name=data["contact_name"],
+        contact_email=data["contact_email"],
+        contact_phone=data["contact_phone"],
+        reason=data["reason"],
+        transcript=data["transcript"] or (_transcript_from_history(conversation) if conversation else []),
+    )
+    try:
+        callback.save()
+    except IntegrityError:
+        # The same request arrived twice at once: the other one won, so answer with its reference.
+        existing = CallbackRequest.objects.filter(idempotency_key=data["idempotency_key"]).first()
+        if existing is None:
+            raise
+        return _created(existing, 200)
+    logger.info("Callback request %s stored", callback.reference)
+    return _created(callback, 201)

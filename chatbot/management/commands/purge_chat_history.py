@@ -1,0 +1,29 @@
+"""Delete chat conversations that have been quiet for longer than CHAT_RETENTION_DAYS.
+
+Run daily (cron or a scheduled task). Callback requests are case records and stay, with their own
+copy of the transcript."""
+
+import datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from chatbot.history import purge_before
+
+
+class Command(BaseCommand):
+    help = "Delete chat conversations with no activity for CHAT_RETENTION_DAYS days (or --days)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=None, help="Override CHAT_RETENTION_DAYS.")
+
+    def handle(self, *args, days=None, **options):
+        days = settings.CHAT_RETENTION_DAYS if days is None else days
+        if days < 1:
+            raise CommandError("The retention period must be at least 1 day.")
+        cutoff = timezone.now() - datetime.timedelta(days=days)
+        deleted = purge_before(cutoff)
+        self.stdout.write(
+            f"Deleted {deleted} conversation(s) with no activity since {cutoff:%Y-%m-%d %H:%M}."
+        )
