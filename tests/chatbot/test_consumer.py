@@ -1,0 +1,273 @@
+"""The /ws/chat/ WebSocket through the project's real ASGI stack (origin check, sessions, auth)."""
+
+import asyncio
+
+import httpx
+import jwt
+import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.contrib.sessions.backends.db import SessionStore
+
+from chatbot import consumers
+from chatbot.models import Conversation, Message
+from chatbot.tokens import verify_message_token
+from config.asgi import application
+from portal.bot_auth import user_from_token
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ORIGIN = (b"origin", b"http://testserver")
+
+
+def communicator(cookie=None, origin=ORIGIN):
+    headers = [(b"host", b"testserver")]
+    if origin:
+        headers.append(origin)
+    if cookie:
+        headers.append((b"cookie", f"sessionid={cookie}".encode()))
+    return WebsocketCommunicator(application, "/ws/chat/", headers=headers)
+
+
+async def connected(cookie=None):
+    chat = communicator(cookie)
+    ok, _ = await chat.connect()
+    assert ok
+    return chat
+
+
+async def ask(chat, text, replies=1):
+    await chat.send_json_to({"message": text})
+    return [await chat.receive_json_from(timeout=5) for _ in range(replies)]
+
+
+async def test_reply_is_relayed_with_buttons_and_links(fake_rasa):
+    fake_rasa.replies = [
+        {
+            "recipient_id": "abc",
+            "text": "An EHC plan is a legal document.",
+            "custom": {
+                "links": [
+                    {"title": "What an EHC plan is", "url": "/guidance/what-is-an-ehcp/"},
+                    {"title": "Bad", "url": "javascript:alert(1)"},
+                ]
+            },
+        },
+        {
+            "recipient_id": "abc",
+            "text": "Was that helpful?",
+            "buttons": [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}],
+        },
+    ]
+    chat = await connected()
+    first, second = await ask(chat, "what is an ehcp", replies=2)
+    assert first == {
+        "type": "bot",
+        "text": "An EHC plan is a legal document.",
+        "buttons": [],
+        "links": [{"title": "What an EHC plan is", "url": "/guidance/what-is-an-ehcp/"}],
+    }
+    assert second["buttons"] == [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+    assert fake_rasa.bodies == [{"message": "what is an ehcp"}]
+    assert str(fake_rasa.requests[0].url) == "http://rasa.test:5005/webhooks/django/webhook"
+    assert await chat.receive_nothing()
+    await chat.disconnect()
+
+
+async def test_anonymous_jwt_names_the_conversation_and_no_user(fake_rasa):
+    chat = await connected()
+    await ask(chat, "hello")
+    claims = verify_message_token(fake_rasa.tokens[0])
+    assert claims["iss"] == "send-web" and claims["aud"] == "send-rasa"
+    assert claims["user_token"] is None
+    assert len(claims["sub"]) == 32 and int(claims["sub"], 16) >= 0  # an opaque uuid4 hex
+    assert claims["exp"] - claims["iat"] == 60
+    with pytest.raises(jwt.InvalidSignatureError):
+        verify_message_token(fake_rasa.tokens[0], secret="some-other-secret-of-sufficient-length-000")
+    await chat.disconnect()
+
+
+async def test_signed_in_jwt_carries_a_user_token_for_that_user(fake_rasa, parent, signed_in_cookie):
+    chat = await connected(signed_in_cookie)
+    await ask(chat, "where is my son's plan")
+    claims = verify_message_token(fake_rasa.tokens[0])
+    assert "parent@example.org" not in claims["sub"]
+    assert await database_sync_to_async(user_from_token)(claims["user_token"]) == parent
+    await chat.disconnect()
+    conversation = await Conversation.objects.aget(public_id=claims["sub"])
+    assert conversation.user_id == parent.pk
+
+
+async def test_signing_out_elsewhere_stops_the_open_chat_speaking_for_the_user(
+    fake_rasa, parent, signed_in_cookie
+):
+    chat = await connected(signed_in_cookie)
+    await ask(chat, "where is my plan")
+    await database_sync_to_async(SessionStore(signed_in_cookie).delete)()  # signed out in another tab
+    await ask(chat, "and now?")
+    tokens = [verify_message_token(token)["user_token"] for token in fake_rasa.tokens]
+    assert tokens[0] is not None and tokens[1] is None
+    await chat.disconnect()
+
+
+async def test_conversation_continues_after_a_reload(fake_rasa, signed_in_cookie):
+    chat = await connected(signed_in_cookie)
+    await ask(chat, "first")
+    await chat.disconnect()
+    chat = await connected(signed_in_cookie)  # the page reloaded: same session cookie
+    await ask(chat, "second")
+    await chat.disconnect()
+    subs = {verify_message_token(token)["sub"] for token in fake_rasa.tokens}
+    assert len(subs) == 1
+    texts = [
+        m
+        async for m in Message.objects.filter(conversation__public_id=subs.pop()).values_list(
+            "sender", "text"
+        )
+    ]
+    assert texts == [("user", "first"), ("bot", "Hello"), ("user", "second"), ("bot", "Hello")]
+
+
+async def test_two_visitors_get_different_conversations(fake_rasa):
+    for _ in range(2):
+        chat = await connected()
+        await ask(chat, "hi")
+        await chat.disconnect()
+    assert len({verify_message_token(token)["sub"] for token in fake_rasa.tokens}) == 2
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.ConnectError("connection refused"),
+        httpx.ReadTimeout("timed out"),
+        500,
+        503,
+        401,
+    ],
+    ids=["down", "timeout", "500", "503", "jwt-refused"],
+)
+async def test_assistant_unavailable_gets_a_plain_error_with_the_complaint_form_and_contact_page(
+    fake_rasa, failure
+):
+    if isinstance(failure, int):
+        fake_rasa.status = failure
+    else:
+        fake_rasa.error = failure
+    chat = await connected()
+    (reply,) = await ask(chat, "hello")
+    assert reply["type"] == "error"
+    assert "not working at the moment" in reply["text"]
+    assert {link["url"] for link in reply["links"]} == {"/complaints/new/", "/contact-us/"}
+    # The connection survives: once Rasa is back, the next message is answered.
+    fake_rasa.error, fake_rasa.status = None, 200
+    (reply,) = await ask(chat, "hello again")
+    assert reply["type"] == "bot"
+    await chat.disconnect()
+
+
+async def test_rasa_returning_garbage_is_an_error_not_a_crash(fake_rasa):
+    fake_rasa.replies = {"not": "a list"}
+    chat = await connected()
+    (reply,) = await ask(chat, "hello")
+    assert reply["type"] == "error"
+    await chat.disconnect()
+
+
+async def test_no_reply_from_rasa_still_tells_the_family_something(fake_rasa):
+    fake_rasa.replies = []
+    chat = await connected()
+    (reply,) = await ask(chat, "hmm")
+    assert reply["type"] == "bot" and "do not have an answer" in reply["text"]
+    await chat.disconnect()
+
+
+async def test_message_over_2000_characters_is_refused_and_not_forwarded(fake_rasa):
+    chat = await connected()
+    (reply,) = await ask(chat, "a" * 2001)
+    assert reply["type"] == "error" and reply["code"] == "too_long"
+    assert "2,001 characters" in reply["text"] and "2,000" in reply["text"]
+    (reply,) = await ask(chat, "b" * 2000)  # exactly the limit is fine
+    assert reply["type"] == "bot"
+    assert [len(body["message"]) for body in fake_rasa.bodies] == [2000]
+    await chat.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        ("not json{", "unreadable"),
+        ('["a list"]', "unreadable"),
+        ('{"message": 42}', "unreadable"),
+        ('{"text": "wrong key"}', "unreadable"),
+        ('{"message": "   "}', "empty"),
+    ],
+)
+async def test_bad_frames_get_an_error_and_the_chat_carries_on(fake_rasa, frame, code):
+    chat = await connected()
+    await chat.send_to(text_data=frame)
+    reply = await chat.receive_json_from(timeout=5)
+    assert reply["type"] == "error" and reply["code"] == code
+    (reply,) = await ask(chat, "a real question")
+    assert reply["type"] == "bot"
+    assert fake_rasa.bodies == [{"message": "a real question"}]
+    await chat.disconnect()
+
+
+async def test_binary_frame_is_refused(fake_rasa):
+    chat = await connected()
+    await chat.send_to(bytes_data=b"\x00\x01")
+    reply = await chat.receive_json_from(timeout=5)
+    assert reply["code"] == "unreadable"
+    await chat.disconnect()
+
+
+async def test_flooding_is_throttled_and_not_forwarded(fake_rasa):
+    chat = await connected()
+    for number in range(12):
+        await chat.send_json_to({"message": f"spam {number}"})
+    replies = [await chat.receive_json_from(timeout=5) for _ in range(12)]
+    throttled = [reply for reply in replies if reply.get("code") == "throttled"]
+    assert len(throttled) >= 12 - consumers.THROTTLE_BURST - 1
+    assert "too quickly" in throttled[0]["text"]
+    assert len(fake_rasa.requests) == 12 - len(throttled) <= consumers.THROTTLE_BURST + 1
+    await chat.disconnect()
+
+
+async def test_throttle_lets_messages_through_again_after_a_pause(fake_rasa, monkeypatch):
+    monkeypatch.setattr(consumers, "THROTTLE_REFILL_SECONDS", 0.05)
+    chat = await connected()
+    for number in range(consumers.THROTTLE_BURST + 2):
+        await chat.send_json_to({"message": f"m{number}"})
+    codes = [
+        (await chat.receive_json_from(timeout=5)).get("code") for _ in range(consumers.THROTTLE_BURST + 2)
+    ]
+    assert "throttled" in codes
+    await asyncio.sleep(0.3)
+    (reply,) = await ask(chat, "after a pause")
+    assert reply["type"] == "bot"
+    await chat.disconnect()
+
+
+@pytest.mark.parametrize("origin", [(b"origin", b"http://evil.example"), (b"origin", b"null")])
+async def test_websocket_from_another_origin_is_refused(fake_rasa, origin):
+    chat = communicator(origin=origin)
+    connected_ok, _ = await chat.connect()
+    assert not connected_ok
+    await chat.disconnect()
+
+
+async def test_exchange_is_stored_for_staff_review(fake_rasa):
+    fake_rasa.replies = [{"text": "Reply", "buttons": [{"title": "Yes", "payload": "/affirm"}]}]
+    chat = await connected()
+    await ask(chat, "store me")
+    await chat.disconnect()
+    conversation = await Conversation.objects.aget()
+    assert conversation.user_id is None
+    rows = [
+        m async for m in Message.objects.filter(conversation=conversation).values("sender", "text", "buttons")
+    ]
+    assert rows == [
+        {"sender": "user", "text": "store me", "buttons": []},
+        {"sender": "bot", "text": "Reply", "buttons": [{"title": "Yes", "payload": "/affirm"}]},
+    ]
