@@ -1,0 +1,153 @@
+"""What communications staff see in the Wagtail admin under "Local Offer": FAQ answers, committees,
+page feedback from families, and guides whose review is due."""
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.models import Committee, FAQAnswer, GuidePage, PageFeedback
+
+# --- FAQ answers and committees (snippets) ------------------------------------------------------
+
+
+class FAQAnswerViewSet(SnippetViewSet):
+    model = FAQAnswer
+    icon = "help"
+    menu_label = "FAQ answers"
+    list_display = ["question", "key", Column("guide", label="Guide page"), "live"]
+    list_filter = {"live": ["exact"]}
+    search_fields = ["question", "answer", "key"]
+    ordering = ["question"]
+
+
+class CommitteeViewSet(SnippetViewSet):
+    model = Committee
+    icon = "group"
+    menu_label = "Committees"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+# --- Page feedback ------------------------------------------------------------------------------
+
+
+class FeedbackPermissionPolicy(ModelPermissionPolicy):
+    """Feedback is what families told us: staff may read and delete it, never add or rewrite it."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class PageFeedbackFilterSet(WagtailFilterSet):
+    page = django_filters.ModelChoiceFilter(
+        label="Page",
+        queryset=lambda request: Page.objects.filter(
+            pk__in=PageFeedback.objects.values_list("page_id", flat=True)
+        ).order_by("title"),
+    )
+    useful = django_filters.BooleanFilter(
+        label="Useful",
+        widget=forms.RadioSelect(choices=[("", "All"), ("true", "Yes"), ("false", "No")]),
+    )
+    created = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
+    has_comment = django_filters.BooleanFilter(
+        label="Has a comment",
+        method="filter_has_comment",
+        widget=forms.RadioSelect(choices=[("", "All"), ("true", "Yes"), ("false", "No")]),
+    )
+
+    class Meta:
+        model = PageFeedback
+        fields = ["page", "useful", "created"]
+
+    def filter_has_comment(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.exclude(comment="") if value else queryset.filter(comment="")
+
+
+class PageFeedbackViewSet(ModelViewSet):
+    model = PageFeedback
+    icon = "comment"
+    menu_label = "Page feedback"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        Column("page_title", label="Page"),
+        BooleanColumn("useful", label="Useful"),
+        Column("comment", label="Comment"),
+        DateColumn("created", label="Received"),
+    ]
+    # The listing's CSV / XLSX download feeds the yearly "you said, we did" report.
+    list_export = ["created", "page_title", "page_url", "useful", "comment"]
+    export_headings = {
+        "created": "Received",
+        "page_title": "Page",
+        "page_url": "Address",
+        "useful": "Useful",
+        "comment": "Comment",
+    }
+    export_filename = "page-feedback"
+    filterset_class = PageFeedbackFilterSet
+    search_fields = ["comment", "page_title"]
+    search_backend_name = None  # plain database filtering; feedback is not in the site search index
+    ordering = ["-created"]
+    form_fields = ["useful", "comment"]
+
+
+# --- Guide reviews ------------------------------------------------------------------------------
+
+
+class ReviewDueColumn(DateColumn):
+    """The review due date, with "overdue" or "due soon" so editors see what to check first."""
+
+    cell_template_name = "cms/admin/review_due_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["status"] = instance.review_status
+        context["today"] = timezone.localdate()
+        return context
+
+
+class GuideReviewIndexView(PageListingViewSet.index_view_class):
+    # Soonest review first: what needs checking is at the top.
+    default_ordering = "review_due"
+
+
+class GuideReviewViewSet(PageListingViewSet):
+    model = GuidePage
+    icon = "calendar-alt"
+    menu_label = "Guide reviews"
+    index_view_class = GuideReviewIndexView
+    columns = [
+        *PageListingViewSet.columns[:2],  # bulk actions, title
+        DateColumn("last_reviewed", label="Last reviewed", sort_key="last_reviewed"),
+        ReviewDueColumn("review_due", label="Review due", sort_key="review_due"),
+        *[column for column in PageListingViewSet.columns if column.name == "status"],
+    ]
+
+
+class LocalOfferViewSetGroup(ViewSetGroup):
+    menu_label = "Local Offer"
+    menu_icon = "doc-full-inverse"
+    menu_order = 250
+    items = [
+        FAQAnswerViewSet,
+        CommitteeViewSet,
+        PageFeedbackViewSet("page_feedback"),
+        GuideReviewViewSet("guide_reviews"),
+    ]

@@ -1,0 +1,62 @@
+"""Site search: every live, public page of the Local Offer, with the searched words marked."""
+
+import logging
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+
+from cms.forms import SearchForm
+from cms.highlight import highlight, snippet
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+
+
+def search_pages(query):
+    """Live public pages matching ``query``, best first (Wagtail's database backend: PostgreSQL
+    full-text search in production, SQLite FTS on a bare machine)."""
+    return Page.objects.live().public().specific().search(query)
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    query = ""
+    results = []
+    page_obj = None
+    elided_page_range = []
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+    if query:
+        paginator = Paginator(search_pages(query), RESULTS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        elided_page_range = paginator.get_elided_page_range(page_obj.number, on_each_side=1)
+        results = [
+            {
+                "page": page,
+                "url": page.get_url(request=request),
+                "title": highlight(page.title, query),
+                "snippet": snippet(page.get_search_text() if hasattr(page, "get_search_text") else "", query),
+                "type": page.get_verbose_name(),
+            }
+            for page in page_obj.object_list
+        ]
+        if page_obj.number == 1:
+            # Feeds Wagtail's "Promoted search results" report of what families look for.
+            Query.get(query).add_hit()
+    return TemplateResponse(
+        request,
+        "cms/search_results.html",
+        {
+            "form": form,
+            "query": query,
+            "searched": "q" in request.GET,
+            "results": results,
+            "page_obj": page_obj,
+            "result_count": page_obj.paginator.count if page_obj else 0,
+            "elided_page_range": elided_page_range,
+            "search_trail": [("Home", "/")],
+        },
+    )
