@@ -1,0 +1,70 @@
+"""The one place that decides which children's records a user may see.
+
+Every parent view, the document download and the chatbot API ask here; nothing else filters child
+data by user. Anything outside a user's scope is a 404, never a 403, so that a guessed id does not
+even confirm that a record exists."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from .models import Child, Complaint, Document, EHCPlan
+
+
+def children_for(user):
+    """The children ``user`` is linked to (as parent, carer or the young person themselves)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Child.objects.none()
+    return Child.objects.filter(parent_links__user=user).distinct()
+
+
+def plans_prefetch():
+    """Plans with everything the timeline engine reads, newest request first."""
+    return Prefetch(
+        "plans",
+        queryset=EHCPlan.objects.select_related("caseworker").prefetch_related(
+            "advice", "exceptions", "reviews"
+        ),
+    )
+
+
+def children_with_cases_for(user):
+    """``children_for`` with what a summary card needs, in a fixed number of queries."""
+    return children_for(user).select_related("setting").prefetch_related(plans_prefetch())
+
+
+def get_child_for(user, public_id, queryset=None):
+    """The child with ``public_id`` if ``user`` may see it; Http404 otherwise."""
+    queryset = queryset if queryset is not None else children_for(user)
+    try:
+        return queryset.get(public_id=public_id)
+    except (Child.DoesNotExist, ValueError, TypeError) as error:
+        raise Http404("No such child") from error
+
+
+def documents_for(user):
+    return Document.objects.filter(plan__child__in=children_for(user))
+
+
+def get_document_for(user, document_id):
+    try:
+        return documents_for(user).select_related("plan__child").get(id=document_id)
+    except (Document.DoesNotExist, ValueError, TypeError) as error:
+        raise Http404("No such document") from error
+
+
+def complaints_for(user):
+    """Complaints ``user`` submitted themselves (signed in)."""
+    if user is None or not user.is_authenticated:
+        return Complaint.objects.none()
+    return Complaint.objects.filter(submitted_by=user)
+
+
+def get_complaint_for(user, public_id):
+    try:
+        return complaints_for(user).select_related("child").get(public_id=public_id)
+    except (Complaint.DoesNotExist, ValueError, TypeError) as error:
+        raise Http404("No such complaint") from error
+
+
+def may_see_child(user, child):
+    return child is not None and children_for(user).filter(pk=child.pk).exists()

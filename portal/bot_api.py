@@ -1,0 +1,110 @@
+"""The internal API the Rasa action server calls (``/internal/bot/...``).
+
+Only the action server may call it (service token), and it acts for a family member only through
+the short-lived user token the web app signed for that chat message; see ``portal.bot_auth``. Every
+answer is JSON, including errors: never an HTML error page, never a 500 for bad input."""
+
+import json
+from functools import wraps
+
+from django.http import JsonResponse
+
+from . import access, audit, cases, complaints, timeline
+from .bot_auth import require_service_token
+from .models import Complaint
+
+# The bot contract speaks of three states for a pending step; a family's open window is "on_time".
+CONTRACT_STATUS = {timeline.OVERDUE: "overdue", timeline.DUE_SOON: "due_soon"}
+
+
+def allow(*methods):
+    """Answer other methods with a JSON 405 rather than Django's empty response."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in methods:
+                response = JsonResponse({"error": "method_not_allowed"}, status=405)
+                response["Allow"] = ", ".join(methods)
+                return response
+            return view(request, *args, **kwargs)
+
+        wrapped.csrf_exempt = True
+        return wrapped
+
+    return decorator
+
+
+def _step(step):
+    return {
+        "label": step.label,
+        "due": step.due.isoformat(),
+        "status": CONTRACT_STATUS.get(step.status, "on_time"),
+        "days_overdue": step.days if step.status == timeline.OVERDUE else 0,
+    }
+
+
+def child_payload(summary):
+    child, plan, tl = summary.child, summary.plan, summary.timeline
+    caseworker = summary.caseworker
+    next_step = tl.next_step if tl else None
+    return {
+        "id": str(child.public_id),
+        "first_name": child.first_name,
+        "stage": plan.stage if plan else "none",
+        "stage_label": summary.stage_label,
+        "summary": summary.summary,
+        "next_step": _step(next_step) if next_step else None,
+        "overdue": [
+            {"label": s.label, "due": s.due.isoformat(), "days_overdue": s.days}
+            for s in (tl.overdue if tl else [])
+        ],
+        "next_annual_review": tl.next_annual_review.isoformat() if tl and tl.next_annual_review else None,
+        "caseworker": (
+            {
+                "name": caseworker.get_full_name() or caseworker.email,
+                "email": caseworker.email,
+                "phone": caseworker.phone,
+            }
+            if caseworker
+            else None
+        ),
+        "url": summary.url,
+    }
+
+
+@allow("GET")
+@require_service_token
+def plans(request):
+    if request.bot_user is None:
+        return JsonResponse({"error": "sign_in_required"}, status=401)
+    children = list(access.children_with_cases_for(request.bot_user))
+    audit.record_views(request.bot_user, children, "Plan status read by the chat assistant", channel="bot")
+    return JsonResponse({"children": [child_payload(s) for s in cases.summaries_for(children)]})
+
+
+@allow("POST")
+@require_service_token
+def complaints_endpoint(request):
+    if request.bot_user_token_given and request.bot_user is None:
+        # A stale or forged token must not quietly turn into an anonymous complaint.
+        return JsonResponse({"error": "invalid_user_token"}, status=401)
+    try:
+        data = json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError):
+        return JsonResponse({"errors": {"body": "The request body must be JSON"}}, status=400)
+    if not isinstance(data, dict):
+        return JsonResponse({"errors": {"body": "The request body must be a JSON object"}}, status=400)
+    cleaned, errors = complaints.clean_submission(data, user=request.bot_user)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
+    result = complaints.create_complaint(cleaned, user=request.bot_user, channel=Complaint.Channel.CHATBOT)
+    complaint = result.complaint
+    return JsonResponse(
+        {
+            "reference": complaint.reference,
+            "stage1_due": complaint.stage1_due.isoformat(),
+            "status_url": complaints.status_path(complaint),
+        },
+        status=201 if result.created else 200,
+    )

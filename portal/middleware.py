@@ -1,0 +1,58 @@
+"""Request middleware for the portal: MFA for staff, and who is acting for the audit log."""
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from . import audit
+
+# Staff areas; overridable with STAFF_MFA_PATH_PREFIXES.
+DEFAULT_STAFF_PREFIXES = ("/admin/", "/django-admin/", "/staff/")
+# Staff without an authenticator may still sign out.
+EXEMPT_PREFIXES = ("/admin/logout/",)
+
+
+def has_totp(user):
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class StaffMFARequiredMiddleware:
+    """Send a signed-in staff member who has not set up an authenticator app to the MFA set-up page
+    whenever they open a staff area. Parents are unaffected (MFA is offered to them, not required)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(getattr(settings, "STAFF_MFA_PATH_PREFIXES", DEFAULT_STAFF_PREFIXES))
+
+    def __call__(self, request):
+        path = request.path
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.is_staff
+            and path.startswith(self.prefixes)
+            and not path.startswith(EXEMPT_PREFIXES)
+            and not has_totp(user)
+        ):
+            messages.warning(
+                request,
+                "Staff must set up an authenticator app before using the staff pages. "
+                "Scan the code below with your app, then enter the code it shows.",
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+
+class AuditActorMiddleware:
+    """Attribute changes made during this request to the signed-in user in the audit log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # request.user stays lazy: nothing is loaded unless an audit entry is written.
+        with audit.acting_as(getattr(request, "user", None), audit.client_ip(request)):
+            return self.get_response(request)

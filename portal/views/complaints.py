@@ -1,0 +1,49 @@
+"""The complaint form (signed in or not, no JavaScript needed) and a family's own complaints."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from portal import access, complaints
+from portal.forms import ComplaintForm
+from portal.models import Complaint
+
+# Complaints made in this browser session, so a signed-out person can see their confirmation page.
+SESSION_KEY = "portal_complaints"
+
+
+def complaint_new(request):
+    user = request.user
+    children = list(access.children_for(user)) if user.is_authenticated else []
+    initial = {}
+    wanted = request.GET.get("child", "")
+    if wanted and any(str(c.public_id) == wanted for c in children):
+        initial["child_id"] = wanted
+    form = ComplaintForm(request.POST or None, user=user, children=children, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        result = complaints.create_complaint(form.submission, user=user, channel=Complaint.Channel.WEB)
+        seen = request.session.get(SESSION_KEY, [])
+        if str(result.complaint.public_id) not in seen:
+            request.session[SESSION_KEY] = [*seen, str(result.complaint.public_id)][-20:]
+        return redirect("portal:complaint_confirmation", public_id=result.complaint.public_id)
+    return render(request, "portal/complaint_form.html", {"form": form})
+
+
+def complaint_confirmation(request, public_id):
+    complaint = get_object_or_404(Complaint, public_id=public_id)
+    mine = request.user.is_authenticated and complaint.submitted_by_id == request.user.pk
+    if not mine and str(public_id) not in request.session.get(SESSION_KEY, []):
+        raise Http404("No such complaint")
+    return render(request, "portal/complaint_confirmation.html", {"complaint": complaint})
+
+
+@login_required
+def complaint_list(request):
+    items = list(access.complaints_for(request.user).select_related("child"))
+    return render(request, "portal/complaint_list.html", {"complaints": items})
+
+
+@login_required
+def complaint_detail(request, public_id):
+    complaint = access.get_complaint_for(request.user, public_id)
+    return render(request, "portal/complaint_detail.html", {"complaint": complaint})
