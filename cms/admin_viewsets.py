@@ -3,9 +3,8 @@ page feedback from families, and guides whose review is due."""
 
 import django_filters
 from django import forms
-from django.utils import timezone
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, LiveStatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -22,7 +21,7 @@ class FAQAnswerViewSet(SnippetViewSet):
     model = FAQAnswer
     icon = "help"
     menu_label = "FAQ answers"
-    list_display = ["question", "key", Column("guide", label="Guide page"), "live"]
+    list_display = ["question", "key", Column("guide", label="Guide page"), LiveStatusTagColumn()]
     list_filter = {"live": ["exact"]}
     search_fields = ["question", "answer", "key"]
     ordering = ["question"]
@@ -111,15 +110,18 @@ class PageFeedbackViewSet(ModelViewSet):
 # --- Guide reviews ------------------------------------------------------------------------------
 
 
-class ReviewDueColumn(DateColumn):
-    """The review due date, with "overdue" or "due soon" so editors see what to check first."""
+class CalendarDateColumn(Column):
+    """A date as a date ("3 Mar 2026"), not Wagtail's "7 hours ago", which suits timestamps only."""
 
-    cell_template_name = "cms/admin/review_due_cell.html"
+    cell_template_name = "cms/admin/date_cell.html"
+
+
+class ReviewDueColumn(CalendarDateColumn):
+    """The review due date, with "overdue" or "due soon" so editors see what to check first."""
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["status"] = instance.review_status
-        context["today"] = timezone.localdate()
         return context
 
 
@@ -135,7 +137,7 @@ class GuideReviewViewSet(PageListingViewSet):
     index_view_class = GuideReviewIndexView
     columns = [
         *PageListingViewSet.columns[:2],  # bulk actions, title
-        DateColumn("last_reviewed", label="Last reviewed", sort_key="last_reviewed"),
+        CalendarDateColumn("last_reviewed", label="Last reviewed", sort_key="last_reviewed"),
         ReviewDueColumn("review_due", label="Review due", sort_key="review_due"),
         *[column for column in PageListingViewSet.columns if column.name == "status"],
     ]

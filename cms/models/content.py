@@ -14,9 +14,6 @@ def plain_text(html):
 class ContentPage(Page):
     """Base for the site's page types. Not a page type itself (abstract)."""
 
-    # The "Was this page useful?" form appears under every content page unless a type opts out.
-    show_page_feedback = True
-
     class Meta:
         abstract = True
 

@@ -28,7 +28,6 @@ class HomePage(ContentPage):
     template = "cms/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cms.GuideIndexPage", "cms.GuidePage", "cms.StepByStepPage", "cms.MinutesIndexPage"]
-    show_page_feedback = False
 
     class Meta:
         verbose_name = "home page"
