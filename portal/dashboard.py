@@ -168,6 +168,16 @@ def latest_base_before(limit, inclusive=False):
 # --- The queries ---------------------------------------------------------------------------------
 
 
+_FINAL_STEP_FIELDS = (
+    "request_date",
+    "decision_to_assess",
+    "decision_date",
+    "draft_issued_date",
+    "final_issued_date",
+    "stage",
+)
+
+
 def _has_exception():
     return Exists(ClockException.objects.filter(plan=OuterRef("pk")))
 
@@ -202,15 +212,7 @@ def _exception_plans(today):
             Q(final_issued_date__gte=date(today.year, 1, 1), final_issued_date__lte=today)
             | Q(stage__in=timeline.OPEN_ASSESSMENT_STAGES)
         )
-        .only(
-            "pk",
-            "request_date",
-            "decision_to_assess",
-            "decision_date",
-            "draft_issued_date",
-            "final_issued_date",
-            "stage",
-        )
+        .only("pk", *_FINAL_STEP_FIELDS)
         .prefetch_related("exceptions")
     )
 
@@ -248,14 +250,14 @@ def _sources(today):
     ]
 
 
-def _plan_reviews(today):
-    """Overdue and still-to-come annual review meetings, by plan, in one query (see the module notes)."""
+def with_review_facts(plans, today):
+    """``plans`` annotated with what decides whether their annual review is overdue (see the module notes)."""
     year_end = date(today.year, 12, 31)
     reviews = AnnualReview.objects.filter(plan=OuterRef("pk"))
     held = reviews.filter(meeting_date__lte=today)
     not_held = reviews.filter(Q(meeting_date__isnull=True) | Q(meeting_date__gt=today))
-    plans = EHCPlan.objects.filter(stage=timeline.PLAN).annotate(
-        base=Coalesce(
+    return plans.annotate(
+        review_base=Coalesce(
             Subquery(held.order_by("-meeting_date").values("meeting_date")[:1]), F("final_issued_date")
         ),
         has_not_held=Exists(not_held),
@@ -264,15 +266,48 @@ def _plan_reviews(today):
         # The engine stops expecting reviews after a review decided to stop the plan.
         cease_decided=Exists(held.filter(decision=AnnualReview.Decision.CEASE, decision_date__isnull=False)),
     )
-    expects_next = Q(has_not_held=True) | Q(cease_decided=False)
-    overdue = Q(not_held_overdue=True) | (Q(base__lte=latest_base_before(today)) & expects_next)
-    this_year = Q(not_held_this_year=True) | (
-        Q(base__lte=latest_base_before(year_end, inclusive=True)) & expects_next
+
+
+def _expects_next_review():
+    return Q(has_not_held=True) | Q(cease_decided=False)
+
+
+def review_overdue_q(today):
+    """For plans in place annotated by ``with_review_facts``: an annual review meeting is overdue."""
+    return Q(stage=timeline.PLAN) & (
+        Q(not_held_overdue=True) | (Q(review_base__lte=latest_base_before(today)) & _expects_next_review())
     )
-    return plans.aggregate(
+
+
+def review_due_this_year_q(today):
+    year_end = date(today.year, 12, 31)
+    return Q(stage=timeline.PLAN) & (
+        Q(not_held_this_year=True)
+        | (Q(review_base__lte=latest_base_before(year_end, inclusive=True)) & _expects_next_review())
+    )
+
+
+def assessment_overdue_q(today):
+    """Open assessments whose final plan is past its 20-week deadline, by the engine's rule: the database
+    judges plans without a clock exception; the engine judges the few with one (one query)."""
+    excepted = EHCPlan.objects.filter(_has_exception(), stage__in=timeline.OPEN_ASSESSMENT_STAGES)
+    late_with_exception = [
+        plan.pk
+        for plan in excepted.only("pk", *_FINAL_STEP_FIELDS).prefetch_related("exceptions")
+        if final_plan_step(plan, today).status == timeline.OVERDUE
+    ]
+    return Q(stage__in=timeline.OPEN_ASSESSMENT_STAGES) & (
+        Q(pk__in=late_with_exception) | (~_has_exception() & Q(request_date__lt=today - TWENTY_WEEKS))
+    )
+
+
+def _plan_reviews(today):
+    """Overdue and still-to-come annual review meetings, by plan, in one query."""
+    overdue = review_overdue_q(today)
+    return with_review_facts(EHCPlan.objects.filter(stage=timeline.PLAN), today).aggregate(
         in_place=Count("pk"),
         overdue=Count("pk", filter=overdue),
-        later=Count("pk", filter=~overdue & this_year),
+        later=Count("pk", filter=~overdue & review_due_this_year_q(today)),
     )
 
 
