@@ -24,10 +24,10 @@ from .throttle import TokenBucket
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
-# A burst of 5 messages, then one every 2 seconds: quick replies and typing are never slowed,
-# a script hammering the socket is.
-THROTTLE_BURST = getattr(settings, "CHAT_THROTTLE_BURST", 5)
-THROTTLE_REFILL_SECONDS = getattr(settings, "CHAT_THROTTLE_REFILL_SECONDS", 2.0)
+# A burst of 8 messages, then one every 1.5 seconds: a person typing or tapping quick replies is
+# never slowed, a script hammering the socket is.
+THROTTLE_BURST = getattr(settings, "CHAT_THROTTLE_BURST", 8)
+THROTTLE_REFILL_SECONDS = getattr(settings, "CHAT_THROTTLE_REFILL_SECONDS", 1.5)
 
 HELP_LINKS = [
     {"title": "Make a complaint online", "url": "/complaints/new/"},
