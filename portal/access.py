@@ -4,6 +4,7 @@ Every parent view, the document download and the chatbot API ask here; nothing e
 data by user. Anything outside a user's scope is a 404, never a 403, so that a guessed id does not
 even confirm that a record exists."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 
@@ -37,7 +38,7 @@ def get_child_for(user, public_id, queryset=None):
     queryset = queryset if queryset is not None else children_for(user)
     try:
         return queryset.get(public_id=public_id)
-    except (Child.DoesNotExist, ValueError, TypeError) as error:
+    except (Child.DoesNotExist, ValidationError, ValueError, TypeError) as error:
         raise Http404("No such child") from error
 
 
@@ -48,7 +49,7 @@ def documents_for(user):
 def get_document_for(user, document_id):
     try:
         return documents_for(user).select_related("plan__child").get(id=document_id)
-    except (Document.DoesNotExist, ValueError, TypeError) as error:
+    except (Document.DoesNotExist, ValidationError, ValueError, TypeError) as error:
         raise Http404("No such document") from error
 
 
@@ -62,7 +63,7 @@ def complaints_for(user):
 def get_complaint_for(user, public_id):
     try:
         return complaints_for(user).select_related("child").get(public_id=public_id)
-    except (Complaint.DoesNotExist, ValueError, TypeError) as error:
+    except (Complaint.DoesNotExist, ValidationError, ValueError, TypeError) as error:
         raise Http404("No such complaint") from error
 
 

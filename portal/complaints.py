@@ -40,21 +40,27 @@ def clean_submission(data, user=None):
 
     def text(name, label, limit, required=True):
         value = data.get(name)
-        value = "" if value is None else str(value).strip()
+        if value is not None and not isinstance(value, str):
+            errors[name] = f"{label[0].upper()}{label[1:]} must be text"
+            cleaned[name] = ""
+            return
+        value = (value or "").strip()
         if required and not value:
             errors[name] = f"Enter {label}"
         elif len(value) > limit:
             errors[name] = f"{label[0].upper()}{label[1:]} must be {limit} characters or fewer"
         cleaned[name] = value
 
-    key = str(data.get("idempotency_key") or "").strip()
+    key = data.get("idempotency_key")
+    key = key.strip() if isinstance(key, str) else ""
     if not key:
         errors["idempotency_key"] = "Missing idempotency key"
     elif len(key) > MAX_KEY:
         errors["idempotency_key"] = f"Idempotency key must be {MAX_KEY} characters or fewer"
     cleaned["idempotency_key"] = key
 
-    category = str(data.get("category") or "").strip()
+    category = data.get("category")
+    category = category.strip() if isinstance(category, str) else ""
     if category not in Complaint.Category.values:
         errors["category"] = "Select what your complaint is about"
     cleaned["category"] = category
@@ -83,8 +89,8 @@ def clean_submission(data, user=None):
         if len(digits) < 10 or any(c not in "0123456789 +()-" for c in cleaned["contact_phone"]):
             errors["contact_phone"] = "Enter a phone number, like 01632 960 001 or 07700 900 982"
 
-    preference = str(data.get("contact_preference") or Complaint.ContactPreference.EMAIL)
-    if preference not in Complaint.ContactPreference.values:
+    preference = data.get("contact_preference") or Complaint.ContactPreference.EMAIL
+    if not isinstance(preference, str) or preference not in Complaint.ContactPreference.values:
         errors["contact_preference"] = "Select how you would like us to contact you"
     elif preference == Complaint.ContactPreference.EMAIL and not cleaned["contact_email"]:
         errors.setdefault("contact_email", "Enter your email address so we can reply by email")
@@ -94,7 +100,9 @@ def clean_submission(data, user=None):
 
     child_id = data.get("child_id") or None
     cleaned["child"] = None
-    if child_id:
+    if child_id is not None and not isinstance(child_id, str):
+        errors["child_id"] = "Select a child linked to your account, or none"
+    elif child_id:
         try:
             cleaned["child"] = access.get_child_for(user, child_id)
         except Http404:

@@ -6,12 +6,41 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
+
+
+class NoPublicURL(ValueError):
+    # Templates (e.g. Django's file input widget in the admin) render an empty link instead of failing.
+    silent_variable_failure = True
+
+
+class PrivateStorage(LazyObject):
+    """``storages["private"]``, looked up when first used and again after STORAGES changes (tests
+    give each test its own folder). Django evaluates a FileField's storage once, at import."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+    def url(self, name):
+        # FileSystemStorage would fall back to MEDIA_URL; a case document must never have a public URL.
+        raise NoPublicURL("Case documents have no URL: link to the portal's document download view.")
+
+
+_private_storage = PrivateStorage()
+
+
+@receiver(setting_changed)
+def _forget_private_storage(setting, **kwargs):
+    if setting == "STORAGES":
+        _private_storage._wrapped = empty
 
 
 def private_storage():
-    # A callable, so tests and deployments can swap the storage without a migration.
-    return storages["private"]
+    # A callable, so the migration records the callable rather than a storage location.
+    return _private_storage
 
 
 def document_path(instance, filename):
