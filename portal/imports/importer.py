@@ -352,6 +352,8 @@ class PlanImporter:
             _apply(plan.child, child_values, "child.", changes)
             _apply(plan, plan_values, "plan.", changes)
             plan.stage = plan.stage_from_fields()
+            if plan.stage != work.old_stage:
+                changes["plan.stage"] = [work.old_stage, plan.stage]
         if row.review:
             label = f"review {row.review['due_date']:%Y-%m-%d}."
             if review is None:
@@ -389,7 +391,8 @@ class PlanImporter:
         plan_fields = {
             k.split(".", 1)[1] for w in changed if not w.plan_new for k in w.changes if k.startswith("plan.")
         }
-        if plan_fields:
+        plan_fields.discard("stage")  # always written below, recomputed from the dates
+        if plan_fields or any(w.old_stage != w.plan.stage for w in changed if not w.plan_new):
             updated_plans = [
                 w.plan for w in changed if not w.plan_new and any(k.startswith("plan.") for k in w.changes)
             ]
