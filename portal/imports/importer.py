@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -32,6 +32,7 @@ from .seen import SeenReferences
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+ANALYZE_AFTER_ROWS = 5000
 CHILD_FIELDS = ("first_name", "last_name", "date_of_birth", "setting_id")
 PLAN_FIELDS = tuple(c.field for c in columns.COLUMNS if c.target == columns.PLAN and c.field) + (
     "caseworker_id",
@@ -137,6 +138,8 @@ class PlanImporter:
         self.batch_size = batch_size
         self.today = today or timezone.localdate()
         self.report = ImportReport(filename=self.filename, dry_run=dry_run)
+        self._created_since_analyze = 0
+        self._created_total_at_analyze = 0
 
     # --- The run ----------------------------------------------------------------------------------
 
@@ -233,20 +236,35 @@ class PlanImporter:
                 return
         for work in works:
             self.report.count(work.outcome)
+        if not self.dry_run:
+            self._refresh_statistics(sum(w.plan_new for w in works))
+
+    def _refresh_statistics(self, created):
+        """PostgreSQL plans each lookup from its table statistics. A first import that grows the tables
+        from nothing would have every later batch planned as if they were still empty (and autovacuum
+        may be slow, or off), so re-analyse each time the rows added since the last time double."""
+        if connection.vendor != "postgresql" or not created:
+            return
+        self._created_since_analyze += created
+        if self._created_since_analyze >= max(ANALYZE_AFTER_ROWS, self._created_total_at_analyze):
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE portal_child, portal_ehcplan, portal_annualreview")
+            self._created_total_at_analyze += self._created_since_analyze
+            self._created_since_analyze = 0
 
     # --- Resolving rows against what is on record ------------------------------------------------
 
     def _resolve(self, rows):
+        # Two simple indexed lookups rather than a join, so the plan the database picks does not
+        # depend on how up to date its statistics are.
         plans = {
             plan.reference: plan
-            for plan in EHCPlan.objects.filter(reference__in=[row.reference for row in rows]).select_related(
-                "child"
-            )
+            for plan in EHCPlan.objects.filter(reference__in=[row.reference for row in rows])
         }
         # One instance per child, so two rows about one child update the same object.
-        children = {}
+        children = Child.objects.in_bulk({plan.child_id for plan in plans.values()})
         for plan in plans.values():
-            plan.child = children.setdefault(plan.child_id, plan.child)
+            plan.child = children[plan.child_id]
         matched = self._match_children([row for row in rows if row.reference not in plans], children)
         reviews = self._existing_reviews(rows, plans)
 
