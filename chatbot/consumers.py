@@ -5,6 +5,7 @@ Server -> client: ``{"type": "bot", "text", "buttons": [{"title", "payload"}], "
 for each reply, or ``{"type": "error", "code", "text", "links"}`` when a message is refused or the
 assistant cannot answer. Nothing a client sends can crash the connection."""
 
+import asyncio
 import json
 import logging
 from importlib import import_module
@@ -60,7 +61,13 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         session = self.scope["session"]
         self.conversation_id = await database_sync_to_async(conversation_id_for_session)(session)
         self.bucket = TokenBucket(THROTTLE_BURST, THROTTLE_REFILL_SECONDS)
+        self.last_write = None
         await self.accept()
+
+    async def disconnect(self, code):
+        # Whatever the family saw is stored before the connection's work ends.
+        if getattr(self, "last_write", None) is not None:
+            await self.last_write
 
     async def receive(self, text_data=None, bytes_data=None):
         # Every message counts towards the limit, even ones we refuse, so garbage cannot flood us either.
@@ -82,11 +89,17 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             replies = [{"type": "bot", "text": NO_ANSWER, "buttons": [], "links": HELP_LINKS[1:]}]
         for reply in replies:
             await self.send_json(reply)
-        # Stored after the family has the answer, so the database never slows the reply down.
+        # Stored in the background, in order, after the family has the answer: the database (one
+        # thread for every connection) never slows a reply or the next message down.
+        self.last_write = asyncio.create_task(
+            self.store(self.last_write, (self.conversation_id, user, text, received_at, replies))
+        )
+
+    async def store(self, previous_write, exchange):
+        if previous_write is not None:
+            await previous_write
         try:
-            await database_sync_to_async(record_exchange)(
-                self.conversation_id, user, text, received_at, replies
-            )
+            await database_sync_to_async(record_exchange)(*exchange)
         except Exception:  # losing a transcript line must not break the conversation
             logger.exception("Chat %s: could not store the exchange", self.conversation_id)
 
