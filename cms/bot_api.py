@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from cms.models import FAQAnswer, GuidePage, StepByStepPage
+from cms.search_views import search_pages
 from portal.bot_auth import require_service_token
 
 GUIDE_SEARCH_DEFAULT_LIMIT = 3
@@ -60,4 +61,4 @@ def guide_search(request):
 
 def _guides_matching(query):
     """Guide pages and the EHCP journey that match, best first."""
-    return Page.objects.live().public().type(GuidePage, StepByStepPage).specific().search(query)
+    return search_pages(query, Page.objects.live().public().type(GuidePage, StepByStepPage))

@@ -1,6 +1,6 @@
 """Site search: every live, public page of the Local Offer, with the searched words marked."""
 
-import logging
+import re
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
@@ -10,15 +10,23 @@ from wagtail.models import Page
 from cms.forms import SearchForm
 from cms.highlight import highlight, snippet
 
-logger = logging.getLogger(__name__)
-
 RESULTS_PER_PAGE = 10
 
 
-def search_pages(query):
+def search_terms(query):
+    """The words of a query, without punctuation. SQLite's full-text engine treats characters such
+    as quotes and brackets as syntax (a stray one is an error), and no page is found by them anyway."""
+    return " ".join(re.findall(r"\w+", query))
+
+
+def search_pages(query, queryset=None):
     """Live public pages matching ``query``, best first (Wagtail's database backend: PostgreSQL
-    full-text search in production, SQLite FTS on a bare machine)."""
-    return Page.objects.live().public().specific().search(query)
+    full-text search in production, SQLite FTS on a bare machine). Empty when it has no words."""
+    queryset = Page.objects.live().public() if queryset is None else queryset
+    terms = search_terms(query)
+    if not terms:
+        return queryset.none()
+    return queryset.specific().search(terms)
 
 
 def search(request):
