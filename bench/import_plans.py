@@ -191,6 +191,10 @@ def delete_bench_plans():
     from django.db import connection, transaction
 
     like = f"{PREFIX}%"
+    analyze = "ANALYZE portal_ehcplan, portal_child, portal_annualreview, portal_auditentry"
+    if connection.vendor == "postgresql":  # autovacuum may be off: plan the deletes on true sizes
+        with connection.cursor() as cursor:
+            cursor.execute(analyze)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS bench_children")
         cursor.execute(
@@ -215,7 +219,7 @@ def delete_bench_plans():
         cursor.execute("DROP TABLE bench_children")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE portal_ehcplan, portal_child, portal_annualreview, portal_auditentry")
+            cursor.execute(analyze)
 
 
 # --- One measured run in its own process -----------------------------------------------------------
