@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from cms.models import FAQAnswer, GuidePage, StepByStepPage
-from cms.search_views import search_pages
+from cms.site_search import search_pages, specific_pages
 from portal.bot_auth import require_service_token
 
 GUIDE_SEARCH_DEFAULT_LIMIT = 3
@@ -52,7 +52,7 @@ def guide_search(request):
     if not query:
         return JsonResponse({"results": []})
     results = []
-    for page in _guides_matching(query)[:limit]:
+    for page in specific_pages(_guides_matching(query)[:limit]):
         link = _page_link(page, request)
         if link:
             results.append(link)

@@ -46,6 +46,12 @@ def _pattern(terms):
     return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE)
 
 
+def matches_every_term(text, query):
+    """Whether every word of the query worth marking appears in ``text`` (as a word start)."""
+    terms = query_terms(query)
+    return bool(terms) and all(_pattern([term]).search(text or "") for term in terms)
+
+
 def highlight(text, query):
     """``text`` escaped for HTML, with each word matching the query wrapped in a <mark>."""
     text = text or ""

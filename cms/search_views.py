@@ -1,32 +1,14 @@
 """Site search: every live, public page of the Local Offer, with the searched words marked."""
 
-import re
-
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
 
 from cms.forms import SearchForm
 from cms.highlight import highlight, snippet
+from cms.site_search import search_pages, specific_pages
 
 RESULTS_PER_PAGE = 10
-
-
-def search_terms(query):
-    """The words of a query, without punctuation. SQLite's full-text engine treats characters such
-    as quotes and brackets as syntax (a stray one is an error), and no page is found by them anyway."""
-    return " ".join(re.findall(r"\w+", query))
-
-
-def search_pages(query, queryset=None):
-    """Live public pages matching ``query``, best first (Wagtail's database backend: PostgreSQL
-    full-text search in production, SQLite FTS on a bare machine). Empty when it has no words."""
-    queryset = Page.objects.live().public() if queryset is None else queryset
-    terms = search_terms(query)
-    if not terms:
-        return queryset.none()
-    return queryset.specific().search(terms)
 
 
 def search(request):
@@ -49,7 +31,7 @@ def search(request):
                 "snippet": snippet(page.get_search_text() if hasattr(page, "get_search_text") else "", query),
                 "type": page.get_verbose_name(),
             }
-            for page in page_obj.object_list
+            for page in specific_pages(page_obj.object_list)
         ]
         if page_obj.number == 1:
             # Feeds Wagtail's "Promoted search results" report of what families look for.

@@ -459,7 +459,7 @@ GUIDES = [
         # Due for review within the month: listed to editors as "due soon".
         "reviewed_days_ago": 345,
         "featured": False,
-        "title": "Travel to school for children with SEND",
+        "title": "Transport to school for children with SEND",
         "summary": "Who can get free travel to school because of special educational needs or a "
         "disability, and how to apply.",
         "body": [

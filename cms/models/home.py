@@ -1,5 +1,6 @@
 """The Local Offer's home page: where families start."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -35,7 +36,8 @@ class HomePage(ContentPage):
     def featured(self):
         """The featured guides that families can actually open (live and public)."""
         # Plain iteration (not .filter) so that previews of unsaved edits work too.
-        return [link.page for link in self.featured_guides.all() if link.page and link.page.live]
+        links = self.featured_guides.all().select_related("page")
+        return [link.page for link in links if link.page and link.page.live]
 
     def latest_minutes(self):
         from .minutes import MeetingMinutesPage
@@ -49,17 +51,29 @@ class HomePage(ContentPage):
             .order_by("-meeting_date", "-pk")[:LATEST_MINUTES_COUNT]
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def sections(self):
+        """The first live public child of each section type, as plain pages (a title and a URL are
+        all the home page shows of them), in one query."""
         from .guide import GuideIndexPage
         from .minutes import MinutesIndexPage
         from .step_by_step import StepByStepPage
 
+        found = {}
+        children = self.get_children().live().public().type(StepByStepPage, GuideIndexPage, MinutesIndexPage)
+        for child in children.order_by("path"):
+            found.setdefault(child.content_type_id, child)
+        content_types = ContentType.objects.get_for_models(StepByStepPage, GuideIndexPage, MinutesIndexPage)
+        return {
+            "journey": found.get(content_types[StepByStepPage].pk),
+            "guide_index": found.get(content_types[GuideIndexPage].pk),
+            "minutes_index": found.get(content_types[MinutesIndexPage].pk),
+        }
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_guides"] = self.featured()
         context["latest_minutes"] = self.latest_minutes()
-        context["journey"] = StepByStepPage.objects.child_of(self).live().public().first()
-        context["guide_index"] = GuideIndexPage.objects.child_of(self).live().public().first()
-        context["minutes_index"] = MinutesIndexPage.objects.child_of(self).live().public().first()
+        context.update(self.sections())
         return context
 
     def get_search_text(self):

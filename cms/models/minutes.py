@@ -153,6 +153,9 @@ class MeetingMinutesPage(ReindexAfterChildrenMixin, ContentPage):
     class Meta:
         verbose_name = "meeting minutes page"
 
+    def supporting_documents(self):
+        return self.documents.all().select_related("document")
+
     @property
     def is_approved(self):
         return self.status == self.Status.APPROVED

@@ -36,6 +36,30 @@ class StepByStepPage(ReindexAfterChildrenMixin, ContentPage):
     class Meta:
         verbose_name = "step-by-step page"
 
+    def steps_with_links(self):
+        """Each step with its links as ``(title, url)`` pairs, the linked pages fetched in one query
+        for the whole journey (reading each step's links block would cost a query per step).
+        Links to pages that are not live are left out."""
+        from wagtail.models import Page
+
+        steps = list(self.steps.all())
+        link_specs = [(step, item) for step in steps for item in step.links.raw_data]
+        page_ids = {item["value"].get("page") for _, item in link_specs} - {None}
+        pages = Page.objects.live().in_bulk(page_ids)
+        links = {step.pk: [] for step in steps}
+        for step, item in link_specs:
+            value = item["value"]
+            page = pages.get(value.get("page"))
+            url = page.url if page else value.get("url")
+            if url:
+                links[step.pk].append((value.get("title", ""), url))
+        return [(step, links[step.pk]) for step in steps]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["steps"] = self.steps_with_links()
+        return context
+
     def get_search_text(self):
         parts = [plain_text(self.intro)]
         for step in self.steps.all():

@@ -11,7 +11,8 @@ def breadcrumb_trail(context, page):
     site) is never shown."""
     request = context.get("request")
     trail = []
-    for ancestor in page.get_ancestors().filter(depth__gt=1).live().specific():
+    # Plain (not specific) pages: a title and a URL need no per-type queries.
+    for ancestor in page.get_ancestors().filter(depth__gt=1).live():
         url = ancestor.get_url(request=request)
         if url is None:  # a page outside the current site
             continue

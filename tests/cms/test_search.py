@@ -136,3 +136,16 @@ def test_queries_are_recorded_for_editors(client, guide):
     client.get("/search/", {"q": "Annual Reviews"})
     client.get("/search/", {"q": "annual reviews"})
     assert Query.objects.get(query_string="annual reviews").hits == 2
+
+
+def test_a_page_titled_with_the_query_comes_first(client, guidance, minutes_index):
+    publish_meeting(
+        minutes_index,
+        [("Annual review backlog", "<p>" + "Annual reviews were late. " * 10 + "</p>")],
+    )
+    GuidePageFactory(parent=guidance, title="Annual reviews", summary="When plans are reviewed.")
+
+    titles = result_titles(client.get("/search/", {"q": "annual reviews"}))
+
+    assert titles[0] == "Annual reviews"
+    assert "SEND Partnership Board, 21 January 2026" in titles

@@ -1,0 +1,40 @@
+"""Finding pages: the one search used by the site search page and by the chatbot's guide search."""
+
+import re
+
+from django.db import connection
+from wagtail.models import Page
+
+from cms.highlight import matches_every_term
+
+
+def search_terms(query):
+    """The words of a query, without punctuation. SQLite's full-text engine treats characters such
+    as quotes and brackets as syntax (a stray one is an error), and no page is found by them anyway."""
+    return " ".join(re.findall(r"\w+", query))
+
+
+def search_pages(query, queryset=None):
+    """Live public pages matching ``query``, best first, as a sliceable sequence of (non-specific)
+    pages. Empty when the query has no words.
+
+    Wagtail's database backend uses PostgreSQL full-text search in production, where a match in the
+    title weighs more than one in the body. SQLite's ranking (the embedded default) weighs every
+    column alike, so a meeting that mentions "annual review" ten times outranks the guide called
+    "Annual reviews"; there, pages whose title has every word of the query are moved to the top."""
+    queryset = Page.objects.live().public() if queryset is None else queryset
+    terms = search_terms(query)
+    if not terms:
+        return queryset.none()
+    results = queryset.search(terms)
+    if connection.vendor == "sqlite":
+        results = sorted(results, key=lambda page: not matches_every_term(page.title, terms))
+    return results
+
+
+def specific_pages(pages):
+    """The specific (GuidePage, MeetingMinutesPage...) version of each page, in the same order, in
+    one query per page type."""
+    pages = list(pages)
+    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    return [by_pk[page.pk] for page in pages if page.pk in by_pk]
