@@ -70,12 +70,12 @@ def caseworker_email(n):
     return f"bench.caseworker{n}@example.org"
 
 
-def plan_row(n, rng, today):
+def plan_row(n, rng, today, prefix=PREFIX):
     """One spreadsheet row: a case at a random point of its life, with review data once issued."""
     request = today - timedelta(days=rng.randint(1, 1400))
     dob = request - timedelta(days=rng.randint(3 * 365, 17 * 365))
     row = {
-        "reference": f"{PREFIX}{n:07d}",
+        "reference": f"{prefix}{n:07d}",
         "child_first_name": rng.choice(FIRST_NAMES),
         "child_last_name": f"{rng.choice(LAST_NAMES)}{n}",
         "child_date_of_birth": dob.isoformat(),
@@ -111,20 +111,20 @@ def plan_row(n, rng, today):
     return row
 
 
-def generate_rows(count, seed=2026, today=None):
+def generate_rows(count, seed=2026, today=None, prefix=PREFIX):
     rng = random.Random(seed)
     today = today or date.today()
     for n in range(count):
-        yield plan_row(n, rng, today)
+        yield plan_row(n, rng, today, prefix)
 
 
-def write_csv(path, count, seed=2026):
+def write_csv(path, count, seed=2026, prefix=PREFIX):
     from portal.imports.columns import NAMES
 
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=NAMES)
         writer.writeheader()
-        for row in generate_rows(count, seed):
+        for row in generate_rows(count, seed, prefix=prefix):
             writer.writerow(row)
 
 

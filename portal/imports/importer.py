@@ -45,8 +45,8 @@ class RowWork:
     """What one accepted row does to the database."""
 
     number: int
-    child: Child
-    plan: EHCPlan
+    child: Child | None  # None only for a new case in a dry run
+    plan: EHCPlan | None
     review: AnnualReview | None = None
     child_new: bool = False
     plan_new: bool = False
@@ -265,7 +265,8 @@ class PlanImporter:
         children = Child.objects.in_bulk({plan.child_id for plan in plans.values()})
         for plan in plans.values():
             plan.child = children[plan.child_id]
-        matched = self._match_children([row for row in rows if row.reference not in plans], children)
+        new_rows = [row for row in rows if row.reference not in plans]
+        matched = {} if self.dry_run else self._match_children(new_rows, children)
         reviews = self._existing_reviews(rows, plans)
 
         works = []
@@ -350,6 +351,9 @@ class PlanImporter:
 
     def _work(self, row, plan, review, child_values, plan_values, matched):
         changes = {}
+        if plan is None and self.dry_run:
+            # A new case would be created whatever else the row says; a dry run needs no objects for it.
+            return RowWork(number=row.number, child=None, plan=None, plan_new=True)
         if plan is None:
             key = _child_key(
                 child_values["first_name"], child_values["last_name"], child_values["date_of_birth"]
