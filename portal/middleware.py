@@ -1,5 +1,8 @@
 """Request middleware for the portal: MFA for staff, and who is acting for the audit log."""
 
+from urllib.parse import urlencode
+
+from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
@@ -18,9 +21,19 @@ def has_totp(user):
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+def used_mfa_this_session(request):
+    """True when this session's sign-in (or a later check) included an authenticator code.
+
+    Having an authenticator is not enough: a password-only sign-in (for example through Wagtail's own
+    login form) must not open the staff pages."""
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
 class StaffMFARequiredMiddleware:
-    """Send a signed-in staff member who has not set up an authenticator app to the MFA set-up page
-    whenever they open a staff area. Parents are unaffected (MFA is offered to them, not required)."""
+    """Staff areas need a second factor. A signed-in staff member with no authenticator app is sent to
+    set one up; one who has an app but signed in this session without a code is asked for a code.
+    Parents are unaffected (MFA is offered to them, not required)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -35,14 +48,18 @@ class StaffMFARequiredMiddleware:
             and user.is_staff
             and path.startswith(self.prefixes)
             and not path.startswith(EXEMPT_PREFIXES)
-            and not has_totp(user)
         ):
-            messages.warning(
-                request,
-                "Staff must set up an authenticator app before using the staff pages. "
-                "Scan the code below with your app, then enter the code it shows.",
-            )
-            return redirect(reverse("mfa_activate_totp"))
+            if not has_totp(user):
+                messages.warning(
+                    request,
+                    "Staff must set up an authenticator app before using the staff pages. "
+                    "Scan the code below with your app, then enter the code it shows.",
+                )
+                return redirect(reverse("mfa_activate_totp"))
+            if not used_mfa_this_session(request):
+                return redirect(
+                    f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}"
+                )
         return self.get_response(request)
 
 

@@ -187,3 +187,25 @@ def family(child=None, **user_kwargs):
     user = UserFactory(**user_kwargs)
     ParentLinkFactory(user=user, child=child)
     return user, child
+
+
+def sign_in_with_mfa(client, user, secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"):
+    """``client.force_login`` plus what allauth records once the authenticator code step is passed,
+    so tests of staff pages get past ``portal.middleware.StaffMFARequiredMiddleware``."""
+    import time
+
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+    from allauth.account.internal.userkit import user_id_to_str
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, secret)
+    client.force_login(user)
+    session = client.session
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "mfa", "at": time.time(), "type": "totp"}]
+    session.save()

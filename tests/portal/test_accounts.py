@@ -3,7 +3,9 @@
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 
@@ -11,6 +13,8 @@ from portal.models import User
 from tests.factories.portal import CaseworkerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def sign_in(client, email, password=None):
@@ -95,14 +99,37 @@ def test_staff_without_an_authenticator_are_sent_to_set_one_up(client):
     assert client.get(reverse("portal:home")).status_code == 200
 
 
-@pytest.mark.usefixtures("portal_wiring")
-def test_staff_with_an_authenticator_reach_the_admin(client):
-    caseworker = CaseworkerFactory()
-    from django.contrib.auth.models import Permission
+def current_code(secret):
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(secret, counter))
 
+
+@pytest.fixture
+def staff_with_app(db):
+    caseworker = CaseworkerFactory()
     caseworker.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    Authenticator.objects.create(user=caseworker, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(caseworker)
+    TOTP.activate(caseworker, SECRET)
+    return caseworker
+
+
+@pytest.mark.usefixtures("portal_wiring")
+def test_staff_who_signed_in_with_their_code_reach_the_admin(client, staff_with_app):
+    response = sign_in(client, staff_with_app.email)
+    assert response["Location"] == reverse("mfa_authenticate")
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(SECRET)})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.usefixtures("portal_wiring")
+def test_a_password_only_session_is_asked_for_a_code_before_the_admin(client, staff_with_app):
+    # As if signed in through a form without the MFA stage (e.g. Wagtail's own login page).
+    client.force_login(staff_with_app)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_reauthenticate") + "?next=%2Fadmin%2Fpages%2F"
+    response = client.post(response["Location"], {"code": current_code(SECRET), "next": "/admin/pages/"})
+    assert response.status_code == 302 and response["Location"] == "/admin/pages/"
     assert client.get("/admin/").status_code == 200
 
 
@@ -143,3 +170,11 @@ def test_mfa_set_up_page_renders_a_qr_code_without_inline_scripts(client):
     assert response.status_code == 200
     assert 'src="data:image/svg+xml;base64,' in html
     assert "<script>" not in html and "style=" not in html
+
+
+@pytest.mark.usefixtures("portal_wiring")
+def test_the_sign_in_with_mfa_test_helper_passes_the_middleware(client, staff_with_app):
+    from tests.factories.portal import sign_in_with_mfa
+
+    sign_in_with_mfa(client, staff_with_app)
+    assert client.get("/admin/").status_code == 200
