@@ -189,7 +189,10 @@ def family(child=None, **user_kwargs):
     return user, child
 
 
-def sign_in_with_mfa(client, user, secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"):
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def sign_in_with_mfa(client, user, secret=TEST_TOTP_SECRET):
     """``client.force_login`` plus what allauth records once the authenticator code step is passed,
     so tests of staff pages get past ``portal.middleware.StaffMFARequiredMiddleware``."""
     import time
