@@ -39,6 +39,7 @@ class MinutesFilterForm(forms.Form):
             (str(y), str(y)) for y in sorted(set(years), reverse=True)
         ]
 
+    # Both work on the fields that passed validation (cleaned_data holds only those).
     def has_filters(self):
         return bool(self.cleaned_data.get("committee") or self.cleaned_data.get("year"))
 

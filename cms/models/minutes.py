@@ -70,14 +70,18 @@ class MinutesIndexPage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         meetings = self.meetings()
         form = MinutesFilterForm(request.GET or None, meetings=meetings)
-        if form.is_bound and form.is_valid():
+        filtered = False
+        if form.is_bound:
+            # A filter that is valid still applies when the other one is not (its error is shown).
+            form.is_valid()
+            filtered = form.has_filters()
             meetings = form.filter(meetings)
         paginator = Paginator(meetings, MINUTES_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             {
                 "filter_form": form,
-                "filtered": form.is_bound and form.is_valid() and form.has_filters(),
+                "filtered": filtered,
                 "page_obj": page_obj,
                 "meetings": page_obj.object_list,
                 "elided_page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=1),

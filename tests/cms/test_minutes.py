@@ -132,3 +132,9 @@ def test_paginated_with_filters_kept_in_the_links(client, minutes_index):
 def test_unpublished_meeting_is_not_reachable(client, meetings, minutes_index):
     assert client.get("/minutes/board-oct-2026/").status_code == 404
     assert "Board Oct 2026" not in client.get("/minutes/").content.decode()
+
+
+def test_a_valid_filter_still_applies_when_the_other_is_wrong(client, meetings):
+    response = client.get("/minutes/", {"committee": "nope", "year": "2025"})
+    assert "Select a committee from the list" in response.content.decode()
+    assert titles(response) == ["Scrutiny Nov 2025", "Board Oct 2025"]
