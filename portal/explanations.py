@@ -54,6 +54,11 @@ EXPLANATIONS = {
         "says within 2 months.",
         "the-20-week-timeline",
     ),
+    "appeal_window": (
+        "If you disagree, you have 2 months from the decision to appeal to the SEND tribunal. Before "
+        "appealing you must talk to a mediation adviser, unless the appeal is only about the school named.",
+        "mediation-and-tribunal",
+    ),
     "ceased": (
         "The plan has stopped. If you disagree with the decision to cease it, you can ask for mediation "
         "or appeal.",

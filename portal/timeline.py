@@ -77,6 +77,7 @@ REVIEW_DECISION = timedelta(weeks=4)  # reg 20(10), reg 21
 AMENDMENT_COMMENTS = timedelta(days=15)  # reg 22
 AMENDED_PLAN_FROM_PROPOSALS = timedelta(weeks=8)  # reg 22
 AMENDED_PLAN_FROM_MEETING = timedelta(weeks=12)  # reg 22 (4 + 8 weeks)
+APPEAL_MONTHS = 2  # appeal to the tribunal, or contact a mediation adviser first (reg 33)
 COMPLAINT_STAGE1_WORKING_DAYS = 10
 COMPLAINT_EXTENSION_WORKING_DAYS = 10
 
@@ -213,6 +214,7 @@ class Step:
     pauses: tuple = ()
     owner: str = "council"  # "council" or "family"
     group: str = "assessment"  # "assessment" or "review"
+    optional: bool = False  # a right the family may use (an appeal), never "the next step"
     ref: str = ""  # e.g. the advice kind or the review's due date, to tell repeated steps apart
 
     @property
@@ -262,7 +264,7 @@ class Timeline:
     @property
     def next_step(self):
         """The council's or family's next step: the pending one due first (overdue ones come first)."""
-        pending = [s for s in self.steps if s.is_pending and s.due]
+        pending = [s for s in self.steps if s.is_pending and s.due and not s.optional]
         return min(pending, key=lambda s: s.due) if pending else None
 
 
@@ -384,6 +386,8 @@ def assessment_steps(case, today):
         )
     )
     if case.decision_to_assess == "no":
+        if case.decision_date:
+            steps.append(appeal_window(case.decision_date, today, "the decision not to assess"))
         return steps
 
     for advice in case.advice:
@@ -413,6 +417,7 @@ def assessment_steps(case, today):
                 pauses,
             )
         )
+        steps.append(appeal_window(case.no_plan_notice, today, "the decision not to issue a plan"))
         return steps
 
     if not case.draft_issued and not case.final_issued and case.decision_to_assess == "yes":
@@ -465,7 +470,23 @@ def assessment_steps(case, today):
             pauses,
         )
     )
+    if case.final_issued:
+        steps.append(appeal_window(case.final_issued, today, "what the plan says or the school it names"))
     return steps
+
+
+def appeal_window(decided, today, about):
+    """Two months to appeal to the tribunal (after contacting a mediation adviser, except for appeals
+    only about the school named)."""
+    return _family_window(
+        "appeal_window",
+        f"Time to ask for mediation or appeal against {about}",
+        decided,
+        add_months(decided, APPEAL_MONTHS),
+        None,
+        today,
+        optional=True,
+    )
 
 
 def review_steps(case, today):
@@ -603,7 +624,9 @@ def build(case, today):
     if stage == CEASED:
         # Nothing is owed on a plan that has stopped; what was late stays recorded as late.
         steps = [s for s in steps if not s.is_pending]
+        steps.append(appeal_window(case.ceased, today, "the decision to stop the plan"))
     elif stage in (NOT_ASSESSING, NO_PLAN):
-        steps = [s for s in steps if not (s.is_pending and s.kind not in ("decision", "no_plan_notice"))]
+        kept = ("decision", "no_plan_notice", "appeal_window")
+        steps = [s for s in steps if not (s.is_pending and s.kind not in kept)]
     steps.sort(key=lambda s: (s.when or date.max, 0 if s.status == EVENT else 1))
     return Timeline(stage=stage, steps=steps, next_annual_review=next_review)

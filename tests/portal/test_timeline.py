@@ -363,3 +363,32 @@ def test_next_step_is_the_pending_step_due_first():
 )
 def test_stage_for(fields, stage):
     assert t.stage_for(**fields) == stage
+
+
+# --- Disagreements (reg 33) ---------------------------------------------------------------------
+
+
+def test_two_months_to_appeal_a_refusal_to_assess_and_it_is_never_the_next_step():
+    case = Case(request_date=REQUEST, decision_to_assess="no", decision_date=date(2026, 2, 10))
+    tl = t.build(case, date(2026, 3, 1))
+    window = step(tl, "appeal_window")
+    assert window.due == date(2026, 4, 10) and (window.status, window.days) == (t.OPEN, 40)
+    assert window.optional and window.owner == "family"
+    assert tl.next_step is None
+    assert step(t.build(case, date(2026, 4, 11)), "appeal_window").status == t.CLOSED
+
+
+def test_appeal_windows_after_a_final_plan_a_no_plan_notice_and_a_cease_decision():
+    final = plan_case()
+    assert step(t.build(final, date(2025, 4, 1)), "appeal_window").due == date(2025, 5, 10)
+    no_plan = Case(
+        request_date=REQUEST,
+        decision_to_assess="yes",
+        decision_date=date(2026, 2, 9),
+        no_plan_notice=date(2026, 4, 20),
+    )
+    assert step(t.build(no_plan, date(2026, 5, 1)), "appeal_window").status == t.OPEN
+    ceased = Case(request_date=REQUEST, final_issued=date(2026, 5, 20), ceased=date(2027, 6, 30))
+    tl = t.build(ceased, date(2027, 7, 1))
+    assert [s.kind for s in tl.upcoming] == ["appeal_window"]
+    assert tl.upcoming[0].label.endswith("the decision to stop the plan")
