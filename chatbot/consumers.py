@@ -55,6 +55,10 @@ def _load_session(session_key):
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
+    # Each chat talks only to its own browser and Rasa: no groups, no channel-layer messages. Opting
+    # out spares every open chat a blocking receive loop on Redis.
+    channel_layer_alias = None
+
     async def connect(self):
         user = self.scope.get("user")
         self.user = user if user is not None and user.is_authenticated else None

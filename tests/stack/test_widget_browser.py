@@ -2,11 +2,14 @@
 no JavaScript, and axe-core. Rasa is faked here (the bridge's transport), so these run without the
 trained model; test_widget_with_the_real_assistant uses the whole stack."""
 
+import time
+
 import httpx
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from chatbot import rasa_client
+from chatbot.models import Message
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations
 
 from .data import FAQ_ANSWER, ensure_site, faq_answer
@@ -118,6 +121,10 @@ def test_reload_continues_the_conversation(open_page, web_server, fake_rasa):
     page.get_by_label("Your question").fill("first question")
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("log")).to_contain_text("Did that help?")
+    # The exchange is stored just after the reply is sent; a person takes longer than that to reload.
+    deadline = time.monotonic() + 10
+    while not Message.objects.filter(text="Did that help?").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
     page.reload()
     # The panel reopens by itself with the conversation so far.
     expect(page.get_by_role("log")).to_contain_text("You asked: first question")
