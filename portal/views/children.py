@@ -54,6 +54,8 @@ def child_detail(request, public_id):
             (d for p in plans for d in p.documents.all()), key=lambda d: d.uploaded_at, reverse=True
         ),
         "today": cases.today(),
+        # CoP 9.178: reviews every 3 to 6 months are recommended for children under 5.
+        "under_five": child.age_on(cases.today()) < 5,
     }
     if plan is not None:
         tl = summary.timeline

@@ -84,3 +84,11 @@ def test_plan_page_shows_timeline_outcomes_documents_and_reviews(client, parent_
     assert "Ask for an early review" in html
     assert f"/complaints/new/?child={child.public_id}" in html
     assert AuditEntry.objects.filter(actor=user, action="view", child=child).exists()
+
+
+def test_under_fives_are_told_reviews_every_3_to_6_months_are_recommended(client):
+    plan = FinalPlanFactory(child__date_of_birth=timezone.localdate() - datetime.timedelta(days=365 * 3))
+    user, child = family(child=plan.child)
+    client.force_login(user)
+    html = client.get(reverse("portal:child", args=[child.public_id])).content.decode()
+    assert "every 3 to 6 months is recommended" in html
