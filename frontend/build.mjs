@@ -18,7 +18,9 @@ const result = sass.compile("static/scss/main.scss", {
 writeFileSync(`${out}/main.css`, result.css);
 
 console.log("frontend: copying GOV.UK Frontend script and images");
+// The bundle names its source map; ship the map too so production's manifest storage finds it.
 cpSync(`${govuk}/all.bundle.js`, `${out}/govuk-frontend.js`);
+cpSync(`${govuk}/all.bundle.js.map`, `${out}/all.bundle.js.map`);
 cpSync(`${govuk}/assets/images`, `${out}/images`, { recursive: true });
 cpSync("node_modules/axe-core/axe.min.js", `${out}/axe.min.js`);
 console.log("frontend: built into static/build/");

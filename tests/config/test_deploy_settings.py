@@ -34,3 +34,13 @@ def test_production_settings_pass_check_deploy_without_warnings():
 def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", extra_env={"DJANGO_SECRET_KEY": ""})
     assert result.returncode != 0
+
+
+def test_production_static_files_collect_with_hashed_names(tmp_path):
+    """Whitenoise's manifest storage refuses a build that references a missing file."""
+    result = run_manage("collectstatic", "--noinput", "-v0", extra_env={"DJANGO_STATIC_ROOT": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "build/main.css" in manifest
+    assert "build/govuk-frontend.js" in manifest
+    assert list(tmp_path.glob("build/main.*.css.gz"))
