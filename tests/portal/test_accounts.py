@@ -1,5 +1,7 @@
 """Accounts through allauth: sign-in, verification, rate limits, MFA for staff."""
 
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -61,6 +63,14 @@ def test_signing_up_needs_email_verification_before_signing_in(client):
     # Signing in before confirming sends the person back to confirm.
     response = sign_in(client, "new.parent@example.org", "a-long-Pass-phrase-9")
     assert "_auth_user_id" not in client.session
+
+    link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+)", mail.outbox[0].body).group(1)
+    page = client.get(link).content.decode()
+    assert "Confirm that new.parent@example.org is your email address" in page
+    client.post(link)
+    assert EmailAddress.objects.get(email="new.parent@example.org").verified
+    response = sign_in(client, "new.parent@example.org", "a-long-Pass-phrase-9")
+    assert response["Location"] == "/portal/"
 
 
 def test_password_reset_sends_a_link(client):
