@@ -125,3 +125,28 @@ def test_faq_key_is_fixed_once_the_answer_exists(client, editor, guide):
     assert form.fields["key"].disabled
     add = client.get(reverse("wagtailsnippets_cms_faqanswer:add"))
     assert not add.context["form"].fields["key"].disabled
+
+
+def test_an_editor_edit_of_an_faq_answer_waits_for_approval_and_cannot_change_the_key(
+    client, editor, guide, bot_headers
+):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    faq = FAQAnswerFactory(key="annual_review", answer="Live answer.", guide=guide)
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_cms_faqanswer:edit", args=[faq.pk])
+    page = client.get(url).content.decode()
+    data = querydict_from_html(page, form_id="w-editor-form")
+    data["answer"] = "Edited answer."
+    data["key"] = "tampered_key"
+    data["action-submit"] = "Submit to Moderators approval"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    faq.refresh_from_db()
+    assert faq.key == "annual_review" and faq.answer == "Live answer."
+    assert faq.latest_revision.content["answer"] == "Edited answer."
+    assert faq.current_workflow_state is not None
+    bot = client.get("/internal/bot/faq/annual_review/", **bot_headers).json()
+    assert bot["answer"] == "Live answer."
