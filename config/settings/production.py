@@ -14,7 +14,15 @@ RASA_JWT_SECRET = env("RASA_JWT_SECRET")
 BOT_SERVICE_TOKEN = env("BOT_SERVICE_TOKEN")
 DEMO_CONTENT_ALLOWED = False
 
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)  # noqa: F405
+# Under ASGI every request may run on a different thread, so persistent per-thread connections
+# pile up until PostgreSQL refuses more; a small connection pool per process is used instead.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
+        "min_size": env.int("DJANGO_DB_POOL_MIN", default=2),
+        "max_size": env.int("DJANGO_DB_POOL_MAX", default=10),
+        "timeout": 10,
+    }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
