@@ -53,7 +53,7 @@ def describe(label, times):
     )
 
 
-def load_plans(count):
+def load_plans(count, reload=False):
     """Import ``count`` generated plans unless they are already there; add exceptions and complaints."""
     from django.db import connection
     from django.utils import timezone
@@ -64,8 +64,10 @@ def load_plans(count):
     from portal.models import ClockException, Complaint, EHCPlan
 
     have = EHCPlan.objects.filter(reference__startswith=PREFIX).count()
-    if have != count:
-        EHCPlan.objects.filter(reference__startswith=PREFIX).delete()
+    if have != count or reload:
+        from bench.import_plans import delete_bench_plans
+
+        delete_bench_plans(PREFIX)
         Complaint.objects.filter(idempotency_key__startswith="bench-").delete()
         prepare_reference_data()
         with tempfile.TemporaryDirectory() as tmp:
@@ -138,6 +140,7 @@ def main():
     )
     parser.add_argument("--plans", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--reload", action="store_true", help="Replace the generated plans")
     args = parser.parse_args()
 
     os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
@@ -160,7 +163,7 @@ def main():
 
     from portal import dashboard
 
-    total = load_plans(args.plans)
+    total = load_plans(args.plans, args.reload)
     print(f"Database: {os.environ['DATABASE_URL'].rsplit('@', 1)[-1]}, {total:,} plans in all")
 
     figures = dashboard.build()

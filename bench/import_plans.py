@@ -95,9 +95,11 @@ def plan_row(n, rng, today, prefix=PREFIX):
         row["decision_to_assess"] = "no" if stage < 0.15 else "yes"
         row["decision_date"] = decided
         if stage > 0.25:
-            row["draft_issued_date"] = day(rng.randint(90, 150))
+            # Around half the final plans come within 20 weeks (140 days), as in England in 2024.
+            draft = rng.randint(85, 150)
+            row["draft_issued_date"] = day(draft)
             if row["draft_issued_date"] and stage > 0.35:
-                row["final_issued_date"] = day(rng.randint(151, 200))
+                row["final_issued_date"] = day(draft + rng.randint(15, 40))
     final = row.get("final_issued_date")
     if final:
         due = date.fromisoformat(final) + timedelta(days=365)
@@ -186,15 +188,18 @@ def prepare_reference_data():
         )
 
 
-def delete_bench_plans():
-    """Remove the benchmark's cases (references BEN-...), their children, reviews and audit entries."""
+def delete_bench_plans(prefix=PREFIX):
+    """Remove a benchmark's cases (references BEN-...), their children, reviews, exceptions and audit
+    entries."""
     from django.db import connection, transaction
 
-    like = f"{PREFIX}%"
+    like = f"{prefix}%"
     analyze = "ANALYZE portal_ehcplan, portal_child, portal_annualreview, portal_auditentry"
     if connection.vendor == "postgresql":  # autovacuum may be off: plan the deletes on true sizes
         with connection.cursor() as cursor:
             cursor.execute(analyze)
+    plans = "SELECT id FROM portal_ehcplan WHERE reference LIKE %s"
+    children = "SELECT child_id FROM bench_children"
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS bench_children")
         cursor.execute(
@@ -202,18 +207,25 @@ def delete_bench_plans():
             "SELECT DISTINCT child_id FROM portal_ehcplan WHERE reference LIKE %s",
             [like],
         )
+        # Whatever the benchmarks add to their cases, children first-level records last.
         cursor.execute(
-            "DELETE FROM portal_annualreview "
-            "WHERE plan_id IN (SELECT id FROM portal_ehcplan WHERE reference LIKE %s)",
+            f"DELETE FROM portal_outcomeprogress WHERE outcome_id IN "  # noqa: S608
+            f"(SELECT id FROM portal_outcome WHERE plan_id IN ({plans}))",
             [like],
         )
-        cursor.execute(
-            "DELETE FROM portal_auditentry WHERE child_id IN (SELECT child_id FROM bench_children)"
-        )
+        for table in (
+            "portal_outcome",
+            "portal_annualreview",
+            "portal_advicerequest",
+            "portal_clockexception",
+        ):
+            cursor.execute(f"DELETE FROM {table} WHERE plan_id IN ({plans})", [like])  # noqa: S608
+        for table in ("portal_parentlink", "portal_auditentry"):
+            cursor.execute(f"DELETE FROM {table} WHERE child_id IN ({children})")  # noqa: S608
         cursor.execute("DELETE FROM portal_auditentry WHERE summary LIKE 'Spreadsheet import of bench-%%'")
         cursor.execute("DELETE FROM portal_ehcplan WHERE reference LIKE %s", [like])
         cursor.execute(
-            "DELETE FROM portal_child WHERE id IN (SELECT child_id FROM bench_children) "
+            f"DELETE FROM portal_child WHERE id IN ({children}) "  # noqa: S608
             "AND NOT EXISTS (SELECT 1 FROM portal_ehcplan p WHERE p.child_id = portal_child.id)"
         )
         cursor.execute("DROP TABLE bench_children")

@@ -16,7 +16,7 @@ The rules are the timeline engine's (``portal.timeline``), not a second copy of 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, Max, Min, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.utils import timezone
 
@@ -25,6 +25,7 @@ from .models import AnnualReview, ClockException, Complaint, EHCPlan
 
 NATIONAL_20_WEEK_PERCENT_2024 = 46.4  # England, new plans issued within 20 weeks in 2024 (STATUTORY.md)
 TWENTY_WEEKS = timeline.FINAL_PLAN
+NO_DATE = date(9999, 12, 31)
 
 
 def percent(part, whole):
@@ -252,37 +253,40 @@ def _sources(today):
 
 def with_review_facts(plans, today):
     """``plans`` annotated with what decides whether their annual review is overdue (see the module notes)."""
-    year_end = date(today.year, 12, 31)
-    reviews = AnnualReview.objects.filter(plan=OuterRef("pk"))
-    held = reviews.filter(meeting_date__lte=today)
-    not_held = reviews.filter(Q(meeting_date__isnull=True) | Q(meeting_date__gt=today))
+    # One pass over the reviews, grouped by plan (a join and an aggregate), rather than a correlated
+    # subquery per plan per fact.
+    held = Q(reviews__meeting_date__lte=today)
+    not_held = Q(reviews__meeting_date__isnull=True) | Q(reviews__meeting_date__gt=today)
     return plans.annotate(
-        review_base=Coalesce(
-            Subquery(held.order_by("-meeting_date").values("meeting_date")[:1]), F("final_issued_date")
-        ),
-        has_not_held=Exists(not_held),
-        not_held_overdue=Exists(not_held.filter(due_date__lt=today)),
-        not_held_this_year=Exists(not_held.filter(due_date__lte=year_end)),
+        review_base=Coalesce(Max("reviews__meeting_date", filter=held), F("final_issued_date")),
+        not_held_count=Count("reviews", filter=not_held),
+        # Never NULL, so that "not overdue" is true, not unknown, for plans with no review waiting.
+        not_held_first_due=Coalesce(Min("reviews__due_date", filter=not_held), Value(NO_DATE)),
         # The engine stops expecting reviews after a review decided to stop the plan.
-        cease_decided=Exists(held.filter(decision=AnnualReview.Decision.CEASE, decision_date__isnull=False)),
+        cease_decisions=Count(
+            "reviews",
+            filter=held
+            & Q(reviews__decision=AnnualReview.Decision.CEASE, reviews__decision_date__isnull=False),
+        ),
     )
 
 
 def _expects_next_review():
-    return Q(has_not_held=True) | Q(cease_decided=False)
+    return Q(not_held_count__gt=0) | Q(cease_decisions=0)
 
 
 def review_overdue_q(today):
     """For plans in place annotated by ``with_review_facts``: an annual review meeting is overdue."""
     return Q(stage=timeline.PLAN) & (
-        Q(not_held_overdue=True) | (Q(review_base__lte=latest_base_before(today)) & _expects_next_review())
+        Q(not_held_first_due__lt=today)
+        | (Q(review_base__lte=latest_base_before(today)) & _expects_next_review())
     )
 
 
 def review_due_this_year_q(today):
     year_end = date(today.year, 12, 31)
     return Q(stage=timeline.PLAN) & (
-        Q(not_held_this_year=True)
+        Q(not_held_first_due__lte=year_end)
         | (Q(review_base__lte=latest_base_before(year_end, inclusive=True)) & _expects_next_review())
     )
 
