@@ -4,7 +4,7 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BODY_FEATURES, LinkBlock
@@ -40,20 +40,21 @@ class StepByStepPage(ReindexAfterChildrenMixin, ContentPage):
         """Each step with its links as ``(title, url)`` pairs, the linked pages fetched in one query
         for the whole journey (reading each step's links block would cost a query per step).
         Links to pages that are not live are left out."""
-        from wagtail.models import Page
-
         steps = list(self.steps.all())
-        link_specs = [(step, item) for step in steps for item in step.links.raw_data]
-        page_ids = {item["value"].get("page") for _, item in link_specs} - {None}
+        page_ids = {item["value"].get("page") for step in steps for item in step.links.raw_data} - {None}
         pages = Page.objects.live().in_bulk(page_ids)
-        links = {step.pk: [] for step in steps}
-        for step, item in link_specs:
-            value = item["value"]
-            page = pages.get(value.get("page"))
-            url = page.url if page else value.get("url")
-            if url:
-                links[step.pk].append((value.get("title", ""), url))
-        return [(step, links[step.pk]) for step in steps]
+        result = []
+        # By position, not by step id: in a preview, new steps have no id yet.
+        for step in steps:
+            links = []
+            for item in step.links.raw_data:
+                value = item["value"]
+                page = pages.get(value.get("page"))
+                url = page.url if page else value.get("url")
+                if url:
+                    links.append((value.get("title", ""), url))
+            result.append((step, links))
+        return result
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

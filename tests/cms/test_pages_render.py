@@ -189,3 +189,41 @@ def test_review_due_defaults_to_a_year_after_the_last_review(guidance):
     guide = GuidePageFactory(parent=guidance, last_reviewed=reviewed, review_due=None)
     assert guide.review_due == reviewed + datetime.timedelta(days=365)
     assert guide.review_status == "ok"
+
+
+def test_previews_of_unsaved_changes_render(rf, admin_user, home, guidance, minutes_index):
+    """Editors preview before submitting: new steps, agenda items and featured guides have no ids yet."""
+    from cms.models import AgendaItem, StepByStepPage, StepByStepStep
+    from tests.factories.cms import CommitteeFactory
+
+    guide = GuidePageFactory(parent=guidance, title="Annual reviews")
+    journey = StepByStepPage(title="Journey", slug="journey-preview", intro="<p>Intro</p>")
+    for number in range(2):
+        journey.steps.add(
+            StepByStepStep(
+                sort_order=number,
+                title=f"Unsaved step {number}",
+                deadline="Within 6 weeks",
+                body="<p>Body</p>",
+                links=[("link", {"title": f"Guide link {number}", "page": guide, "url": ""})],
+            )
+        )
+    journey.path, journey.depth = home.path + "9999", home.depth + 1  # as if under the home page
+    meeting = MeetingMinutesPageFactory.build(committee=CommitteeFactory(), title="Preview meeting")
+    meeting.agenda_items.add(AgendaItem(sort_order=0, title="Unsaved item", minutes="<p>Text</p>"))
+    meeting.path, meeting.depth = minutes_index.path + "9999", minutes_index.depth + 1
+    home.featured_guides.add(HomePageFeaturedGuide(page=guide, sort_order=0))
+
+    for page, expected in [
+        (journey, ["Unsaved step 0", "Unsaved step 1", "Guide link 1"]),
+        (meeting, ["Unsaved item"]),
+        (home, ["Annual reviews"]),
+    ]:
+        request = rf.get("/")
+        request.user = admin_user
+        response = page.serve_preview(request, page.default_preview_mode)
+        response.render()
+        body = response.content.decode()
+        assert response.status_code == 200
+        for text in expected:
+            assert text in body, (page, text)
