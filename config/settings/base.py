@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.middleware.StaffMFARequiredMiddleware",
+    "portal.middleware.AuditActorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -147,6 +149,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "signup": "20/m/ip",
 }
+ACCOUNT_ADAPTER = "portal.account_adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("COUNCIL_NAME", default="Northmere Council SEND")
 
@@ -182,6 +185,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="send-team@northmere.example.org")
 GOVUK_NOTIFY_API_KEY = env("GOVUK_NOTIFY_API_KEY", default="")
+# Notify template id per message, e.g. "complaint_received=<uuid>,stage_changed=<uuid>".
+GOVUK_NOTIFY_TEMPLATE_IDS = env.dict("GOVUK_NOTIFY_TEMPLATE_IDS", default={})
 
 # Security headers ----------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -205,6 +210,8 @@ CONTENT_SECURITY_POLICY_ADMIN = (
 
 # Wagtail ------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("COUNCIL_NAME", default="Northmere Council SEND")
+# Staff sign in through allauth too, so its MFA stage guards the admin.
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
