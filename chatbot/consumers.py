@@ -19,7 +19,8 @@ from django.utils import timezone
 from portal.bot_auth import issue_user_token
 
 from . import rasa_client
-from .history import conversation_id_for_session, record_exchange
+from .history import conversation_id_for_session
+from .history_writer import get_writer
 from .throttle import TokenBucket
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code):
         # Whatever the family saw is stored before the connection's work ends.
         if getattr(self, "last_write", None) is not None:
-            await self.last_write
+            await asyncio.shield(self.last_write)
 
     async def receive(self, text_data=None, bytes_data=None):
         # Every message counts towards the limit, even ones we refuse, so garbage cannot flood us either.
@@ -93,19 +94,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             replies = [{"type": "bot", "text": NO_ANSWER, "buttons": [], "links": HELP_LINKS[1:]}]
         for reply in replies:
             await self.send_json(reply)
-        # Stored in the background, in order, after the family has the answer: the database (one
-        # thread for every connection) never slows a reply or the next message down.
-        self.last_write = asyncio.create_task(
-            self.store(self.last_write, (self.conversation_id, user, text, received_at, replies))
+        # Stored in the background, in batches, after the family has the answer: the database
+        # never slows a reply or the next message down.
+        self.last_write = get_writer().submit(
+            (self.conversation_id, user, text, received_at, replies, timezone.now())
         )
-
-    async def store(self, previous_write, exchange):
-        if previous_write is not None:
-            await previous_write
-        try:
-            await database_sync_to_async(record_exchange)(*exchange)
-        except Exception:  # losing a transcript line must not break the conversation
-            logger.exception("Chat %s: could not store the exchange", self.conversation_id)
 
     @staticmethod
     def _message_text(text_data):

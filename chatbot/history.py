@@ -22,39 +22,56 @@ def conversation_id_for_session(session):
     return conversation_id
 
 
-def record_exchange(conversation_id, user, user_text, received_at, replies):
-    """Store one message from the family and what the family was shown in reply, in one transaction."""
-    user_id = user.pk if user is not None else None
-    replied_at = timezone.now()
-    with transaction.atomic():
-        conversation, created = Conversation.objects.get_or_create(
-            public_id=conversation_id,
-            defaults={"user_id": user_id, "started_at": received_at, "last_activity_at": replied_at},
+def record_exchange(conversation_id, user, user_text, received_at, replies, replied_at=None):
+    """Store one message from the family and what the family was shown in reply."""
+    record_exchanges([(conversation_id, user, user_text, received_at, replies, replied_at or timezone.now())])
+
+
+def record_exchanges(exchanges):
+    """Store many exchanges ``(conversation_id, user, user_text, received_at, replies, replied_at)``,
+    from any number of conversations, in one transaction and a handful of queries."""
+    conversations = {}
+    for conversation_id, user, _text, received_at, _replies, replied_at in exchanges:
+        fields = conversations.setdefault(
+            conversation_id, {"user_id": None, "started_at": received_at, "last_activity_at": replied_at}
         )
-        if not created:
-            changes = {"last_activity_at": replied_at}
-            if user_id and conversation.user_id is None:
-                changes["user_id"] = user_id
+        fields["last_activity_at"] = max(fields["last_activity_at"], replied_at)
+        if user is not None:
+            fields["user_id"] = user.pk
+    with transaction.atomic():
+        existing = {c.public_id: c for c in Conversation.objects.filter(public_id__in=conversations)}
+        new = [
+            Conversation(public_id=key, **fields)
+            for key, fields in conversations.items()
+            if key not in existing
+        ]
+        # ignore_conflicts: another web process may have created the same conversation meanwhile.
+        Conversation.objects.bulk_create(new, ignore_conflicts=True)
+        for key, conversation in existing.items():
+            changes = {"last_activity_at": conversations[key]["last_activity_at"]}
+            if conversations[key]["user_id"] and conversation.user_id is None:
+                changes["user_id"] = conversations[key]["user_id"]
             Conversation.objects.filter(pk=conversation.pk).update(**changes)
-        messages = [
-            Message(
-                conversation=conversation,
-                sender=Message.Sender.USER,
-                text=user_text,
-                created_at=received_at,
+        pks = dict(Conversation.objects.filter(public_id__in=conversations).values_list("public_id", "pk"))
+        messages = []
+        for conversation_id, _user, user_text, received_at, replies, replied_at in exchanges:
+            pk = pks[conversation_id]
+            messages.append(
+                Message(
+                    conversation_id=pk, sender=Message.Sender.USER, text=user_text, created_at=received_at
+                )
             )
-        ]
-        messages += [
-            Message(
-                conversation=conversation,
-                sender=Message.Sender.BOT,
-                text=reply.get("text", ""),
-                buttons=reply.get("buttons", []),
-                links=reply.get("links", []),
-                created_at=replied_at,
-            )
-            for reply in replies
-        ]
+            messages += [
+                Message(
+                    conversation_id=pk,
+                    sender=Message.Sender.BOT,
+                    text=reply.get("text", ""),
+                    buttons=reply.get("buttons", []),
+                    links=reply.get("links", []),
+                    created_at=replied_at,
+                )
+                for reply in replies
+            ]
         Message.objects.bulk_create(messages)
 
 
