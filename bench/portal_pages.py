@@ -201,6 +201,7 @@ def main():
     parser.add_argument("--requests", type=int, default=4000)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--clients", type=int, default=PARENTS, help=f"Concurrent clients (1 to {PARENTS})")
     args = parser.parse_args()
 
     from bench.import_plans import ensure_database
@@ -211,10 +212,10 @@ def main():
     )
     sessions = prepare()
     with serve(args.workers) as base:
-        results, elapsed = asyncio.run(run(base, sessions, args.requests, args.seconds))
+        results, elapsed = asyncio.run(run(base, sessions[: args.clients], args.requests, args.seconds))
     everything = [ms for result in results.values() for ms in result.latencies_ms]
     failures = sum(result.failures for result in results.values())
-    print(f"\n{PARENTS} concurrent signed-in clients, {args.workers} uvicorn workers, {elapsed:.1f} s:")
+    print(f"\n{args.clients} concurrent signed-in clients, {args.workers} uvicorn workers, {elapsed:.1f} s:")
     for result in results.values():
         print("  " + result.line())
     overall = Result("all")
