@@ -1,6 +1,7 @@
 import pytest
 
 from portal.staff.permissions import ensure_caseworkers_group
+from tests.factories.portal import sign_in_with_mfa
 
 from .factories import StaffFactory, UserFactory
 
@@ -14,7 +15,8 @@ def caseworker(db):
 
 @pytest.fixture
 def staff_client(client, caseworker):
-    client.force_login(caseworker)
+    """Signed in as a caseworker who gave an authenticator code (staff pages need one)."""
+    sign_in_with_mfa(client, caseworker)
     return client
 
 

@@ -1,8 +1,10 @@
 """Only caseworkers reach the staff pages: signed-out users, parents and other admin users do not."""
 
 import pytest
-from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.urls import reverse
+
+from tests.factories.portal import sign_in_with_mfa
 
 from .factories import ComplaintFactory, PlanFactory
 
@@ -35,7 +37,7 @@ def test_signed_out_users_are_sent_to_sign_in(client, urls):
     for url in urls:
         response = client.get(url)
         assert response.status_code == 302, url
-        assert response["Location"].startswith(reverse("wagtailadmin_login")), url
+        assert response["Location"].startswith(settings.WAGTAILADMIN_LOGIN_URL), url
 
 
 def test_parents_cannot_reach_staff_pages(client, parent, urls):
@@ -43,14 +45,14 @@ def test_parents_cannot_reach_staff_pages(client, parent, urls):
     for url in urls:
         response = client.get(url)
         assert response.status_code == 302, url
-        assert response["Location"].startswith(reverse("wagtailadmin_login")), url
+        assert response["Location"].startswith(settings.WAGTAILADMIN_LOGIN_URL), url
     response = client.post(reverse("portal_staff:import"), {})
     assert response.status_code == 302
 
 
 def test_other_admin_users_are_refused(client, editor, urls):
     """Communications staff may use the Wagtail admin but not case records."""
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     for url in urls:
         response = client.get(url)
         assert response.status_code == 302, url
@@ -58,9 +60,17 @@ def test_other_admin_users_are_refused(client, editor, urls):
 
 
 def test_refused_with_403_for_background_requests(client, editor, urls):
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     response = client.get(urls[0], headers={"x-requested-with": "XMLHttpRequest"})
     assert response.status_code == 403
+
+
+def test_caseworkers_must_have_given_an_authenticator_code(client, caseworker, urls):
+    client.force_login(caseworker)  # a password-only sign-in
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("mfa_reauthenticate")), url
 
 
 def test_caseworkers_reach_every_page_and_see_the_menu(staff_client, urls):
@@ -71,13 +81,12 @@ def test_caseworkers_reach_every_page_and_see_the_menu(staff_client, urls):
 
 
 def test_the_menu_is_hidden_from_other_admin_users(client, editor):
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("portal_staff:cases") not in home
 
 
 def test_superusers_pass(client, django_user_model):
     admin = django_user_model.objects.create_superuser(email="root@example.org", password="x-long-password")
-    Authenticator.objects.create(user=admin, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     assert client.get(reverse("portal_staff:dashboard")).status_code == 200

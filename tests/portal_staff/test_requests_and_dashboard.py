@@ -14,6 +14,7 @@ from django.utils import timezone
 from portal import timeline
 from portal.models import AuditEntry, Complaint, EarlyReviewRequest, EHCPlan
 from portal.staff.permissions import ensure_caseworkers_group
+from tests.factories.portal import sign_in_with_mfa
 
 from .factories import ComplaintFactory, PlanFactory, StaffFactory
 
@@ -172,7 +173,7 @@ def test_another_user_cannot_apply_my_upload(staff_client, client):
     token = token_of(upload(staff_client))
     other = StaffFactory()
     other.groups.add(ensure_caseworkers_group())
-    client.force_login(other)
+    sign_in_with_mfa(client, other)
     response = client.post(reverse("portal_staff:import_apply"), {"token": token}, follow=True)
     assert "already been imported" in text(response)
     assert not EHCPlan.objects.exists()
