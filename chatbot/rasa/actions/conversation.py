@@ -1,0 +1,78 @@
+"""What the actions read from the conversation tracker."""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.formatting import iso_timestamp
+
+TRANSCRIPT_MAX_MESSAGES = 200
+TRANSCRIPT_MAX_CHARS = 2000
+
+
+def user_token(tracker: Tracker) -> str | None:
+    """The web app's signed token for the person behind this message (None when signed out).
+
+    The Django input channel copies it from the verified JWT into the message metadata; it is
+    refreshed with every message, so it is always the latest one.
+    """
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    token = metadata.get("user_token")
+    return token if isinstance(token, str) and token else None
+
+
+def latest_text(tracker: Tracker) -> str:
+    return ((tracker.latest_message or {}).get("text") or "").strip()
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def latest_entity(tracker: Tracker, entity: str) -> str | None:
+    return next(tracker.get_latest_entity_values(entity), None)
+
+
+def _button_title(payload: str, buttons: list[dict[str, Any]] | None) -> str | None:
+    for button in buttons or []:
+        if button.get("payload") == payload:
+            return button.get("title")
+    return None
+
+
+def transcript(tracker: Tracker) -> list[dict[str, str]]:
+    """The current session's messages, oldest first, for the caseworker who calls the family back.
+
+    A button press reaches Rasa as its payload (``/affirm``); the caseworker sees the button's
+    title ("Yes, send it") instead, as the family did.
+    """
+    session: list[dict[str, Any]] = []
+    for event in tracker.events:
+        if event.get("event") == "session_started":
+            session = []
+        elif event.get("event") in ("user", "bot"):
+            session.append(event)
+
+    lines: list[dict[str, str]] = []
+    last_buttons: list[dict[str, Any]] | None = None
+    for event in session:
+        text = (event.get("text") or "").strip()
+        if event["event"] == "bot":
+            last_buttons = (event.get("data") or {}).get("buttons")
+        elif text.startswith("/"):
+            text = _button_title(text, last_buttons) or _describe_payload(text)
+        if text:
+            lines.append(
+                {
+                    "sender": event["event"],
+                    "text": text[:TRANSCRIPT_MAX_CHARS],
+                    "at": iso_timestamp(event.get("timestamp")),
+                }
+            )
+    return lines[-TRANSCRIPT_MAX_MESSAGES:]
+
+
+def _describe_payload(payload: str) -> str:
+    """ "/choose_child{...}" with no matching button: name the choice, not the raw JSON ids."""
+    name = payload[1:].split("{", 1)[0]
+    return f"[pressed: {name.replace('_', ' ')}]"

@@ -1,0 +1,1 @@
+"""Input channels the Rasa server exposes (see credentials.yml)."""
