@@ -69,6 +69,15 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         self.last_write = None
         await self.accept()
 
+    async def dispatch(self, message):
+        # Channels closes stale database connections before every message: a hop onto the single
+        # thread that all of the process's synchronous code shares, where busy chats queue behind
+        # each other. This consumer reaches the database only through database_sync_to_async,
+        # which does that clean-up itself, so chat messages skip the hop.
+        if message["type"] == "websocket.receive":
+            return await self.websocket_receive(message)
+        return await super().dispatch(message)
+
     async def disconnect(self, code):
         # Whatever the family saw is stored before the connection's work ends.
         if getattr(self, "last_write", None) is not None:
