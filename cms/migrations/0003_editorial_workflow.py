@@ -4,7 +4,7 @@ Moderators approve and publish through the "Moderators approval" workflow.
 Wagtail's own first migrations create the two groups and a workflow on the root page; this one
 makes sure they are all there and complete (it may run on a database where someone removed them),
 and adds what those migrations could not know about: the Local Offer's snippets and feedback.
-Everything is get-or-create, so running it against an existing site changes nothing already right."""
+Everything is get-or-create, so running it against an existing site changes nothing already there."""
 
 from django.db import migrations
 
@@ -104,7 +104,6 @@ def setup_editorial_workflow(apps, schema_editor):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     ContentType = apps.get_model("contenttypes", "ContentType")
-    Task = apps.get_model("wagtailcore", "Task")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
@@ -133,32 +132,29 @@ def setup_editorial_workflow(apps, schema_editor):
                     group=groups[name], collection=root_collection, permission=permission(apps, app, codename)
                 )
 
-    # The approval task: Moderators (and only Moderators) approve.
+    # The approval task: Moderators approve. Only what is missing is created, so running this again
+    # (load_demo_content does, after a flush) never undoes an administrator's changes.
     task_content_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
     task = GroupApprovalTask.objects.filter(name=WORKFLOW_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME, content_type=task_content_type, active=True)
-    else:
-        Task.objects.filter(pk=task.pk).update(active=True)
-    task.groups.set([groups[MODERATORS]])
+    if not task.groups.exists():
+        task.groups.set([groups[MODERATORS]])
 
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is None:
         workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
-    elif not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
-    if not WorkflowTask.objects.filter(workflow=workflow, task_id=task.pk).exists():
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
         WorkflowTask.objects.create(workflow=workflow, task_id=task.pk, sort_order=0)
 
     # On the root page, so every page of every site (the home page included) needs approval;
     # load_demo_content also names the home page itself.
     if root_page is not None:
-        WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+        WorkflowPage.objects.get_or_create(page=root_page, defaults={"workflow": workflow})
 
     # FAQ answers are what the chatbot says: they need the same approval as pages.
     faq_content_type = ContentType.objects.get(app_label="cms", model="faqanswer")
-    WorkflowContentType.objects.update_or_create(content_type=faq_content_type, defaults={"workflow": workflow})
+    WorkflowContentType.objects.get_or_create(content_type=faq_content_type, defaults={"workflow": workflow})
 
 
 class Migration(migrations.Migration):

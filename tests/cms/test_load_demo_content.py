@@ -180,3 +180,26 @@ def test_refuses_to_run_outside_dev_and_test(db, settings):
     with pytest.raises(CommandError):
         call_command("load_demo_content", stdout=io.StringIO())
     assert not HomePage.objects.exists()
+
+
+def test_loads_on_a_flushed_database(db):
+    """`manage.py flush` (or a test that truncates tables) removes what Wagtail's migrations made:
+    the root page, the default site, the root collection, the locale, groups and the workflow."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, Locale, Task, Workflow
+
+    Page.objects.filter(depth=1).delete()
+    Collection.objects.all().delete()
+    Locale.objects.all().delete()
+    Workflow.objects.all().delete()
+    Task.objects.all().delete()
+    Group.objects.all().delete()
+
+    load()
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.get_workflow().name == "Moderators approval"
+    assert Group.objects.get(name="Editors").permissions.filter(codename="access_admin").exists()
+    assert Client().get("/guidance/annual-reviews/").status_code == 200
+    assert Document.objects.exists()
