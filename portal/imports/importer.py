@@ -198,6 +198,9 @@ class PlanImporter:
         accepted = []
         for row in batch:
             reasons = list(row.errors)
+            if reasons:
+                # Rejected already: still name an unknown setting or caseworker, so one pass finds all.
+                reasons += self.lookups.resolve(row)[1]
             if row.reference:
                 first = earlier.get(row.reference) or in_batch.get(row.reference)
                 if first is not None:

@@ -230,6 +230,20 @@ def test_each_rejection_reason_and_the_row_writes_nothing(tmp_path, column, valu
     assert Child.objects.count() == 1 and not AnnualReview.objects.exists()
 
 
+def test_every_problem_in_a_row_is_reported_at_once(tmp_path):
+    row = dict(zip(HEADER, GOOD_ROWS[0], strict=True))
+    row.update(child_date_of_birth="yesterday", setting_urn="999999", caseworker_email="nobody@example.org")
+
+    report = run(write_csv(tmp_path, [[row[name] for name in HEADER]]))
+
+    assert report.rejections[0].reasons == [
+        "child_date_of_birth 'yesterday' is not a date: "
+        "use YYYY-MM-DD (2026-03-31) or DD/MM/YYYY (31/03/2026)",
+        "unknown setting: no setting on record has URN '999999'",
+        "unknown caseworker: no active staff account has the email nobody@example.org",
+    ]
+
+
 def test_duplicate_reference_in_the_file_across_batches(tmp_path):
     rows = [
         GOOD_ROWS[0],
