@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import audit, cases
+from portal.notifications import site_url
 from portal.models import (
     AuditEntry,
     Child,
@@ -224,7 +225,13 @@ def code_issue(request, public_id):
     response = TemplateResponse(
         request,
         "portal/staff/link_code_issued.html",
-        {"plan": plan, "child": plan.child, "link_code": link_code, "code": code},
+        {
+            "plan": plan,
+            "child": plan.child,
+            "link_code": link_code,
+            "code": code,
+            "link_url": site_url(reverse("portal:link_child")),
+        },
     )
     response["Cache-Control"] = "no-store"
     return response
