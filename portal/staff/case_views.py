@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import audit, cases
-from portal.notifications import site_url
 from portal.models import (
     AuditEntry,
     Child,
@@ -27,6 +26,7 @@ from portal.models import (
     Outcome,
     ParentLink,
 )
+from portal.notifications import site_url
 
 from . import permissions as perms
 from .case_queries import case_page
