@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from chatbot.models import CallbackRequest, Conversation, Message
+from tests.factories.portal import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def callback():
 
 
 def test_staff_see_the_callback_list_and_the_transcript(client, caseworker, callback):
-    client.force_login(caseworker)
+    sign_in_with_mfa(client, caseworker)  # staff pages need a second factor
     listing = client.get(reverse("chat_callbacks:index"))
     assert listing.status_code == 200
     assert callback.reference in listing.text and "Alex Family" in listing.text
@@ -55,7 +56,7 @@ def test_staff_see_the_callback_list_and_the_transcript(client, caseworker, call
 
 
 def test_staff_mark_a_callback_done(client, caseworker, callback):
-    client.force_login(caseworker)
+    sign_in_with_mfa(client, caseworker)  # staff pages need a second factor
     response = client.post(
         reverse("chat_callbacks:edit", args=[callback.pk]),
         {"status": "done", "staff_notes": "Rang on Tuesday."},
@@ -67,14 +68,14 @@ def test_staff_mark_a_callback_done(client, caseworker, callback):
 
 
 def test_staff_cannot_create_or_delete_callbacks(client, caseworker, callback):
-    client.force_login(caseworker)
+    sign_in_with_mfa(client, caseworker)  # staff pages need a second factor
     assert client.get(reverse("chat_callbacks:add")).status_code in (302, 403)
     assert client.post(reverse("chat_callbacks:delete", args=[callback.pk])).status_code in (302, 403)
     assert CallbackRequest.objects.filter(pk=callback.pk).exists()
 
 
 def test_staff_read_a_conversation(client, caseworker, callback):
-    client.force_login(caseworker)
+    sign_in_with_mfa(client, caseworker)  # staff pages need a second factor
     listing = client.get(reverse("chat_conversations:index"))
     assert listing.status_code == 200
     page = client.get(reverse("chat_conversations:inspect", args=[callback.conversation.pk]))
@@ -82,7 +83,7 @@ def test_staff_read_a_conversation(client, caseworker, callback):
 
 
 def test_search_finds_a_callback_by_name(client, caseworker, callback):
-    client.force_login(caseworker)
+    sign_in_with_mfa(client, caseworker)  # staff pages need a second factor
     response = client.get(reverse("chat_callbacks:index"), {"q": "Alex"})
     assert callback.reference in response.text
     response = client.get(reverse("chat_callbacks:index"), {"q": "Nobody"})

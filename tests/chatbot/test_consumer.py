@@ -1,6 +1,5 @@
 """The /ws/chat/ WebSocket through the project's real ASGI stack (origin check, sessions, auth)."""
 
-
 import httpx
 import jwt
 import pytest
