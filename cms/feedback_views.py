@@ -5,6 +5,7 @@ An invalid one is shown again on its own page with the GOV.UK error summary, not
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
@@ -14,6 +15,10 @@ from cms.models.feedback import COMMENT_MAX_LENGTH, PageFeedback
 THANK_YOU = "Thank you for your feedback. We read every comment and use them to improve the Local Offer."
 
 
+# No CSRF token: the form sits on every public page, and a per-visitor token would stop those pages
+# being cached. CSRF protects what a signed-in person can do; this form is anonymous, acts for no
+# account and stores only an answer anyone could send directly.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def page_feedback(request):
     if request.method == "POST":

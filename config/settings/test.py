@@ -20,3 +20,5 @@ STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 HEALTHZ_CHECK_CHATBOT = False
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The cache outlives each test's database rollback; the page cache has its own tests.
+PAGE_CACHE_SECONDS = 0
