@@ -199,7 +199,13 @@ class ActionStartComplaint(Action):
             dispatcher.utter_message(text=PENDING_TEXT)
             return [SlotSet("complaint_confirmed", None)]
         dispatcher.utter_message(text=START_TEXT)
-        return [*_clear(COMPLAINT_SLOTS), SlotSet("complaint_uuid", uuid.uuid4().hex)]
+        # Clear only what is set: a SlotSet(None) would count as an answer for the form to check.
+        events = [SlotSet(name, None) for name in COMPLAINT_SLOTS if tracker.get_slot(name) is not None]
+        # An old "Delays" button pressed after a complaint was sent starts a new one about delays.
+        chosen = latest_entity(tracker, "complaint_category")
+        if latest_intent(tracker) == "choose_category" and chosen in CATEGORIES:
+            events.append(SlotSet("complaint_category", chosen))
+        return [*events, SlotSet("complaint_uuid", uuid.uuid4().hex)]
 
 
 class ValidateComplaintForm(ContactDetailsValidation, FormValidationAction):
@@ -216,6 +222,8 @@ class ValidateComplaintForm(ContactDetailsValidation, FormValidationAction):
     def validate_complaint_category(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
+        if value is None:  # emptied on purpose (a new complaint, or "change"): nothing to check
+            return {"complaint_category": None}
         category = category_from(str(value or ""))
         if category is None:
             dispatcher.utter_message(text=CATEGORY_HELP)
@@ -224,6 +232,8 @@ class ValidateComplaintForm(ContactDetailsValidation, FormValidationAction):
     def validate_complaint_what_happened(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
+        if value is None:
+            return {"complaint_what_happened": None}
         if is_payload(value):
             dispatcher.utter_message(text=TYPE_IT_TEXT)
             return {"complaint_what_happened": None}
@@ -236,6 +246,8 @@ class ValidateComplaintForm(ContactDetailsValidation, FormValidationAction):
     def validate_complaint_desired_outcome(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
+        if value is None:
+            return {"complaint_desired_outcome": None}
         if is_payload(value):
             dispatcher.utter_message(text=TYPE_IT_TEXT)
             return {"complaint_desired_outcome": None}

@@ -14,7 +14,7 @@ from actions.conversation import user_token
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # A UK number: 0 or +44 then digits, allowing the spaces, dashes and brackets people type.
-PHONE = re.compile(r"(?:\+\s?44|\b0)[\d\s()-]{8,16}\d")
+PHONE = re.compile(r"(?:\+\s?44|\(?\b0)[\d\s()-]{8,16}\d")
 NAME_PREFIX = re.compile(
     r"^(?:my name is|my name's|name is|name:|i am|i'm|im|it's|its|this is)\s+", re.IGNORECASE
 )
@@ -63,7 +63,9 @@ class ContactDetailsValidation:
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
-        name = person_name(str(value or ""))
+        if value is None:  # emptied on purpose ("change your contact details"): nothing to check
+            return {"contact_name": None}
+        name = person_name(str(value))
         if name is None:
             dispatcher.utter_message(text=NAME_HELP)
         return {"contact_name": name}
@@ -71,7 +73,9 @@ class ContactDetailsValidation:
     def validate_contact_details(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
-        text = str(value or "")
+        if value is None:
+            return {"contact_details": None, "contact_email": None, "contact_phone": None}
+        text = str(value)
         email, phone = email_address(text), phone_number(text)
         if not (email or phone):
             dispatcher.utter_message(text=DETAILS_HELP)

@@ -39,7 +39,9 @@ class ActionStartCallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         dispatcher.utter_message(text=START_TEXT)
-        return [SlotSet("callback_reason", None), SlotSet("callback_uuid", uuid.uuid4().hex)]
+        # Clear only what is set: a SlotSet(None) would count as an answer for the form to check.
+        events = [SlotSet("callback_reason", None)] if tracker.get_slot("callback_reason") is not None else []
+        return [*events, SlotSet("callback_uuid", uuid.uuid4().hex)]
 
 
 class ValidateCallbackForm(ContactDetailsValidation, FormValidationAction):
@@ -56,7 +58,9 @@ class ValidateCallbackForm(ContactDetailsValidation, FormValidationAction):
     def validate_callback_reason(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
-        text = str(value or "").strip()
+        if value is None:
+            return {"callback_reason": None}
+        text = str(value).strip()
         if len(text) < 3 or text.startswith("/"):
             dispatcher.utter_message(text=REASON_HELP)
             return {"callback_reason": None}

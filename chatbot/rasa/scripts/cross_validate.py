@@ -5,10 +5,10 @@ data give slightly different figures. Seeding it first makes the F1 gate in `mak
 reproducible: the same data always gives the same folds and the same figure.
 
     python scripts/cross_validate.py --config config.yml --folds 5 --out results/cv
-    python scripts/cross_validate.py --config config.yml --no-fallback --out results/cv-raw
 
---no-fallback drops the FallbackClassifier, to see the classifier's own confidences (for choosing
-the fallback threshold: scripts/fallback_threshold.py).
+Rasa's evaluation undoes FallbackClassifier predictions, so the figures (and the confidences in
+intent_successes.json / intent_errors.json, read by scripts/fallback_threshold.py) are the
+classifier's own.
 """
 
 import argparse
@@ -16,22 +16,10 @@ import json
 import os
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 SEED = 2026
-
-
-def _config_without_fallback(config: Path) -> Path:
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    data = yaml.load(config.read_text())
-    data["pipeline"] = [step for step in data["pipeline"] if step["name"] != "FallbackClassifier"]
-    with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as handle:
-        yaml.dump(data, handle)
-    return Path(handle.name)
 
 
 def main() -> int:
@@ -42,7 +30,6 @@ def main() -> int:
     parser.add_argument("--nlu", default="data/nlu")
     parser.add_argument("--folds", default=5, type=int)
     parser.add_argument("--out", default="results/cross-validation", type=Path)
-    parser.add_argument("--no-fallback", action="store_true")
     args = parser.parse_args()
 
     import numpy
@@ -50,7 +37,7 @@ def main() -> int:
     random.seed(SEED)
     numpy.random.seed(SEED)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
-    config = _config_without_fallback(args.config) if args.no_fallback else args.config
+    config = args.config
     args.out.mkdir(parents=True, exist_ok=True)
 
     sys.argv = [

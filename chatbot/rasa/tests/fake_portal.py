@@ -1,0 +1,164 @@
+"""A stand-in for the web app's internal bot API, on 127.0.0.1, serving recorded responses.
+
+It follows the contract in the project brief (/internal/bot/faq, guides/search, plans, complaints,
+callbacks): the service token is checked, the user is named only by the user token, complaints
+and callbacks are idempotent by key. Every request is kept in ``requests`` so tests can assert
+what the actions sent. ``down`` makes every call answer 503; ``fail_next_posts`` makes the next
+N POSTs answer 503 (a portal that comes back).
+"""
+
+import json
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+FIXTURES = Path(__file__).parent / "fixtures" / "portal"
+SERVICE_TOKEN = "test-bot-service-token"
+CATEGORIES = {"delay", "communication", "plan_content", "provision", "other"}
+
+
+def _load(name: str) -> Any:
+    return json.loads((FIXTURES / name).read_text())
+
+
+@dataclass
+class FakePortal:
+    faqs: dict = field(default_factory=lambda: _load("faq.json"))
+    guides: dict = field(default_factory=lambda: _load("guides.json"))
+    plans: dict = field(default_factory=lambda: _load("plans.json"))
+    down: bool = False
+    fail_next_posts: int = 0
+    requests: list = field(default_factory=list)
+    complaints: dict = field(default_factory=dict)
+    callbacks: dict = field(default_factory=dict)
+    url: str = ""
+    _runner: web.AppRunner | None = None
+
+    # --- Routes ---------------------------------------------------------------------------------
+
+    @web.middleware
+    async def _gate(self, request: web.Request, handler):
+        body = await request.json() if request.can_read_body else None
+        self.requests.append(
+            {
+                "method": request.method,
+                "path": request.path,
+                "query": dict(request.query),
+                "authorization": request.headers.get("Authorization"),
+                "user_token": request.headers.get("X-User-Token"),
+                "json": body,
+            }
+        )
+        request["json"] = body
+        if self.down:
+            return web.json_response({"error": "unavailable"}, status=503)
+        if request.method == "POST" and self.fail_next_posts > 0:
+            self.fail_next_posts -= 1
+            return web.json_response({"error": "unavailable"}, status=503)
+        if request.headers.get("Authorization") != f"Bearer {SERVICE_TOKEN}":
+            return web.json_response({"error": "invalid_service_token"}, status=401)
+        return await handler(request)
+
+    async def faq(self, request: web.Request) -> web.Response:
+        faq = self.faqs.get(request.match_info["key"])
+        if faq is None:
+            return web.json_response({"error": "unknown_faq"}, status=404)
+        return web.json_response(faq)
+
+    async def search(self, request: web.Request) -> web.Response:
+        limit = int(request.query.get("limit", "3"))
+        words = {w for w in request.query.get("q", "").lower().split() if len(w) > 3}
+        ranked = sorted(self.guides["results"], key=lambda g: -len(words & set(g["title"].lower().split())))
+        return web.json_response({"results": ranked[:limit] if words else []})
+
+    async def plans_view(self, request: web.Request) -> web.Response:
+        token = request.headers.get("X-User-Token")
+        if token not in self.plans:
+            return web.json_response({"error": "sign_in_required"}, status=401)
+        return web.json_response(self.plans[token])
+
+    def _signed_in(self, request: web.Request) -> bool:
+        return request.headers.get("X-User-Token") in self.plans
+
+    def _contact_errors(self, data: dict, request: web.Request) -> dict:
+        errors = {}
+        if not self._signed_in(request):
+            if not data.get("contact_name"):
+                errors["contact_name"] = "Enter your name."
+            if not (data.get("contact_email") or data.get("contact_phone")):
+                errors["contact_email"] = "Enter an email address or a phone number."
+        return errors
+
+    async def complaint(self, request: web.Request) -> web.Response:
+        data = request["json"] or {}
+        key = data.get("idempotency_key")
+        if key in self.complaints:
+            return web.json_response(self.complaints[key], status=200)
+        errors = self._contact_errors(data, request)
+        if data.get("category") not in CATEGORIES:
+            errors["category"] = "Choose what the complaint is about."
+        for name in ("idempotency_key", "what_happened", "desired_outcome"):
+            if not data.get(name):
+                errors[name] = f"Enter {name.replace('_', ' ')}."
+        if errors:
+            return web.json_response({"errors": errors}, status=400)
+        reference = f"CMP-2026-{123 + len(self.complaints):06d}"
+        self.complaints[key] = {
+            "reference": reference,
+            "stage1_due": "2026-12-04",
+            "status_url": f"/complaints/{reference}/",
+        }
+        return web.json_response(self.complaints[key], status=201)
+
+    async def callback(self, request: web.Request) -> web.Response:
+        data = request["json"] or {}
+        key = data.get("idempotency_key")
+        if key in self.callbacks:
+            return web.json_response(self.callbacks[key], status=200)
+        errors = self._contact_errors(data, request)
+        if not data.get("reason"):
+            errors["reason"] = "Tell us what you need help with."
+        if not isinstance(data.get("transcript"), list):
+            errors["transcript"] = "Send the transcript."
+        if errors:
+            return web.json_response({"errors": errors}, status=400)
+        self.callbacks[key] = {
+            "reference": f"CB-2026-{45 + len(self.callbacks):06d}",
+            "expect_contact_by": "2026-11-24",
+        }
+        return web.json_response(self.callbacks[key], status=201)
+
+    # --- Life cycle -----------------------------------------------------------------------------
+
+    def app(self) -> web.Application:
+        app = web.Application(middlewares=[self._gate])
+        app.router.add_get("/internal/bot/faq/{key}/", self.faq)
+        app.router.add_get("/internal/bot/guides/search/", self.search)
+        app.router.add_get("/internal/bot/plans/", self.plans_view)
+        app.router.add_post("/internal/bot/complaints/", self.complaint)
+        app.router.add_post("/internal/bot/callbacks/", self.callback)
+        return app
+
+    async def start(self) -> "FakePortal":
+        self._runner = web.AppRunner(self.app(), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", free_port())
+        await site.start()
+        self.url = f"http://127.0.0.1:{site._port}"
+        return self
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    def posts(self, path_part: str) -> list[dict]:
+        return [r for r in self.requests if r["method"] == "POST" and path_part in r["path"]]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
