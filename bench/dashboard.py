@@ -116,6 +116,11 @@ def load_plans(count, reload=False):
 
 
 def staff_client():
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+    from allauth.account.internal.userkit import user_id_to_str
     from allauth.mfa.models import Authenticator
     from django.contrib.auth import get_user_model
     from django.test import Client
@@ -131,6 +136,11 @@ def staff_client():
     )
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
+    # What allauth records once the authenticator code is given: staff pages need it.
+    session = client.session
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "mfa", "at": time.time(), "type": "totp"}]
+    session.save()
     return client
 
 
@@ -197,6 +207,21 @@ def main():
     print(describe(f"figures ({figure_queries} queries)", build_times))
     print(describe(f"admin page ({page_queries} queries)", page_times))
     print(describe("CSV download", csv_times))
+
+    # The staff case list over the same 20,000 plans: 50 rows a page, each with its timeline.
+    cases_url = reverse("portal_staff:cases")
+    print(f"\nCase list over {total:,} plans, {max(10, args.runs // 2)} runs each:")
+    for label, query in [
+        ("first page", {}),
+        ("search by name", {"q": "amira khan"}),
+        ("anything overdue", {"overdue": "any"}),
+        ("review overdue, page 20", {"overdue": "review", "p": 20}),
+        ("stage and caseworker", {"stage": "assessing", "caseworker": "none"}),
+    ]:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(cases_url, query).status_code == 200
+        times = timed(lambda query=query: client.get(cases_url, query), max(10, args.runs // 2))
+        print(describe(f"{label} ({len(queries)} queries)", times))
     verdict = "met" if percentile(page_times, 95) < TARGET_MS else "MISSED"
     print(f"Target p95 under {TARGET_MS} ms for the page: {verdict}")
 

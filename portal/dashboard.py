@@ -283,6 +283,12 @@ def review_overdue_q(today):
     )
 
 
+def review_overdue_plans(today):
+    """The ids of plans in place whose annual review meeting is overdue, as a subquery."""
+    facts = with_review_facts(EHCPlan.objects.filter(stage=timeline.PLAN).values("pk"), today)
+    return facts.filter(review_overdue_q(today)).order_by().values("pk")
+
+
 def review_due_this_year_q(today):
     year_end = date(today.year, 12, 31)
     return Q(stage=timeline.PLAN) & (

@@ -88,9 +88,8 @@ class CaseFilterForm(forms.Form):
     )
     overdue = forms.ChoiceField(label="Overdue", required=False, choices=OVERDUE_CHOICES)
     caseworker = forms.ChoiceField(label="Caseworker", required=False)
-    setting = forms.ModelChoiceField(
-        label="Setting", required=False, queryset=Setting.objects.order_by("name"), empty_label="Any setting"
-    )
+    # Text, not a list: a council has hundreds of settings, and the name or URN is what staff know.
+    setting = forms.CharField(label="Setting (name or URN)", required=False, max_length=200)
     order = forms.ChoiceField(label="Sort by", required=False, choices=ORDER_CHOICES)
 
     def __init__(self, *args, **kwargs):

@@ -107,8 +107,10 @@ def test_search_and_filters(staff_client, caseload, query, expected):
 def test_filter_by_caseworker_and_setting(staff_client, caseload, caseworker):
     by_caseworker = staff_client.get(reverse("portal_staff:cases"), {"caseworker": caseload["other"].pk})
     assert references(by_caseworker) == ["EHC-REVIEW"]
-    by_setting = staff_client.get(reverse("portal_staff:cases"), {"setting": caseload["oak"].pk})
+    by_setting = staff_client.get(reverse("portal_staff:cases"), {"setting": "oak prim"})
     assert references(by_setting) == ["EHC-LATE"]
+    by_urn = staff_client.get(reverse("portal_staff:cases"), {"setting": caseload["oak"].urn})
+    assert references(by_urn) == ["EHC-LATE"]
 
 
 def test_overdue_steps_stand_out_in_the_list(staff_client, caseload):
@@ -119,7 +121,7 @@ def test_overdue_steps_stand_out_in_the_list(staff_client, caseload):
 
 
 def test_bad_filter_values_are_explained_not_a_crash(staff_client, caseload):
-    response = staff_client.get(reverse("portal_staff:cases"), {"stage": "nonsense", "setting": "x"})
+    response = staff_client.get(reverse("portal_staff:cases"), {"stage": "nonsense", "caseworker": "x"})
     assert response.status_code == 200
     assert "There is a problem" in text(response)
 
