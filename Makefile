@@ -51,9 +51,18 @@ demo: migrate ## Load the demo council's content, users and cases (keeps existin
 	$(PY) manage.py load_demo
 
 # --- Rasa ---------------------------------------------------------------------------------------
-# Rasa 3.6 runs on Python 3.10 only, in its own environment.
+# Rasa 3.6 runs on Python 3.10 only, in its own environment. Its commands run from $(RASA_DIR).
+RASA := ../../$(RASA_VENV)/bin/rasa
+RASA_PY := ../../$(RASA_VENV)/bin/python
+RASA_MODEL := $(RASA_DIR)/models/send-assistant.tar.gz
+# What the model is trained from: files and folders (a folder changes when a file is added or removed).
+RASA_TRAINING_INPUTS = $(RASA_DIR)/config.yml $(shell find $(RASA_DIR)/domain $(RASA_DIR)/data 2>/dev/null)
+RASA_CV_FOLDS ?= 5
+RASA_F1_GATE ?= 0.90
+# Rasa would otherwise report usage to Rasa Technologies from every command and server.
+export RASA_TELEMETRY_ENABLED := false
 
-$(STAMP)/rasa-venv: $(RASA_DIR)/requirements.txt $(RASA_DIR)/constraints.txt | $(STAMP)
+$(STAMP)/rasa-venv: $(RASA_DIR)/requirements.txt $(RASA_DIR)/requirements-dev.txt $(RASA_DIR)/constraints.txt | $(STAMP)
 	$(call step,Python 3.10 environment for Rasa ($(RASA_VENV)); the first time takes several minutes)
 	@py310=$$(pyenv prefix 3.10 2>/dev/null | head -n1)/bin/python3.10; \
 	  test -x "$$py310" || py310=$$(command -v python3.10); \
@@ -61,15 +70,43 @@ $(STAMP)/rasa-venv: $(RASA_DIR)/requirements.txt $(RASA_DIR)/constraints.txt | $
 	    echo "Rasa 3.6 needs Python 3.10: install it (for example 'pyenv install 3.10') and run make again." >&2; exit 1; fi; \
 	  test -x $(RASA_VENV)/bin/python || "$$py310" -m venv $(RASA_VENV)
 	$(RASA_VENV)/bin/python -m pip install --upgrade --quiet pip
-	$(RASA_VENV)/bin/python -m pip install --progress-bar on -r $(RASA_DIR)/requirements.txt -c $(RASA_DIR)/constraints.txt
+	$(RASA_VENV)/bin/python -m pip install --progress-bar on -r $(RASA_DIR)/requirements-dev.txt -c $(RASA_DIR)/constraints.txt
 	@touch $@
 
-.PHONY: rasa-venv rasa-model
+.PHONY: rasa-venv rasa-model rasa-test rasa-compare
 rasa-venv: $(STAMP)/rasa-venv ## Create Rasa's virtual environment (Python 3.10)
 
+# Make compares file times and skips Rasa entirely when nothing changed (instant). When something
+# did change, `rasa train` still reuses every component whose own inputs are unchanged (its cache).
 rasa-model: rasa-venv ## Train the assistant when its training data changed (reused otherwise)
 	$(call step,Rasa model (trained only when the training data changed))
-	cd $(RASA_DIR) && ../../$(RASA_VENV)/bin/rasa train --fixed-model-name send-assistant --out models
+	@if [ -f $(RASA_MODEL) ] && [ -z "$$(find $(RASA_TRAINING_INPUTS) -newer $(RASA_MODEL) | head -n1)" ]; then \
+	  echo "Training data unchanged since $(RASA_MODEL) was trained: model reused."; \
+	else \
+	  cd $(RASA_DIR) && $(RASA) train --domain domain --fixed-model-name send-assistant --out models \
+	    && touch models/send-assistant.tar.gz; \
+	fi
+
+rasa-test: rasa-model ## Rasa's own checks: data validation, NLU cross-validation gate, test stories, action tests
+	$(call step,Rasa data validation)
+	cd $(RASA_DIR) && $(RASA) data validate --domain domain --fail-on-warnings
+	$(call step,Rasa NLU cross-validation ($(RASA_CV_FOLDS) folds) and the macro F1 gate ($(RASA_F1_GATE)))
+	cd $(RASA_DIR) && $(RASA_PY) scripts/cross_validate.py --config config.yml --folds $(RASA_CV_FOLDS) \
+	  --out results/cross-validation
+	cd $(RASA_DIR) && $(RASA_PY) scripts/nlu_gate.py results/cross-validation --min $(RASA_F1_GATE)
+	$(call step,Rasa test stories (every rule and form path))
+	cd $(RASA_DIR) && $(RASA) test core --stories tests/ --model models/send-assistant.tar.gz \
+	  --fail-on-prediction-errors --no-plot --out results/core
+	$(call step,Rasa channel and action tests (pytest in $(RASA_VENV)))
+	cd $(RASA_DIR) && ../../$(RASA_VENV)/bin/pytest
+
+rasa-compare: rasa-venv ## Compare the NLU pipeline with DIET by cross-validation (slow: DIET trains for minutes)
+	$(call step,Cross-validating the kept pipeline (config.yml) and DIET (configs/config-diet.yml))
+	cd $(RASA_DIR) && $(RASA_PY) scripts/cross_validate.py --config config.yml --folds 3 --out results/compare-kept
+	cd $(RASA_DIR) && $(RASA_PY) scripts/cross_validate.py --config configs/config-diet.yml --folds 3 \
+	  --out results/compare-diet
+	cd $(RASA_DIR) && for run in kept diet; do echo "== $$run"; cat results/compare-$$run/timing.json; echo; \
+	  $(RASA_PY) scripts/nlu_gate.py results/compare-$$run --min 0; done
 
 # --- Run --------------------------------------------------------------------------------------
 
@@ -108,11 +145,6 @@ test-postgres: venv frontend chromium ## The test suite again on PostgreSQL and 
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/send_portal} \
 	REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest --create-db
-
-.PHONY: rasa-test
-rasa-test: rasa-model ## Rasa's own checks: data validation, NLU cross-validation gate, test stories
-	$(call step,Rasa data validation)
-	cd $(RASA_DIR) && ../../$(RASA_VENV)/bin/rasa data validate --fail-on-warnings
 
 .PHONY: clean
 clean: ## Remove build output and set-up stamps (keeps the database and virtual environments)
