@@ -282,6 +282,11 @@ def measured(env, mode, path=None):
     return result
 
 
+def load_average():
+    """The machine's 1, 5 and 15-minute load averages: figures taken on a busy machine are slower."""
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def line(label, result):
     rate = result["rows"] / result["seconds"] if result.get("seconds") else 0
     return (
@@ -313,7 +318,7 @@ def main():
     )
     django_setup()
     prepare_reference_data()
-    print(f"Database: {os.environ['DATABASE_URL'].rsplit('@', 1)[-1]}")
+    print(f"Database: {os.environ['DATABASE_URL'].rsplit('@', 1)[-1]}; load average {load_average()}")
 
     baseline = measured(env, "baseline")
     print(f"Baseline (Django started, no import): peak RSS {baseline['peak_rss_mb']:.1f} MB")
@@ -344,8 +349,9 @@ def main():
             print(f"  target under {target} s: {verdict}; second run all unchanged: {unchanged}")
             peaks[(size, kind)] = max(dry["peak_rss_mb"], first["peak_rss_mb"], again["peak_rss_mb"])
         delete_bench_plans()
+    print(f"\nLoad average now {load_average()}")
     print(
-        "\nPeak RSS by file (MB): "
+        "Peak RSS by file (MB): "
         + ", ".join(f"{size:,} {kind}: {mb:.1f}" for (size, kind), mb in peaks.items())
     )
     csv_sizes = sorted(size for size, kind in peaks if kind == "csv")

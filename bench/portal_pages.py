@@ -204,15 +204,17 @@ def main():
     parser.add_argument("--clients", type=int, default=PARENTS, help=f"Concurrent clients (1 to {PARENTS})")
     args = parser.parse_args()
 
-    from bench.import_plans import ensure_database
+    from bench.import_plans import ensure_database, load_average
 
     ensure_database(BENCH_DATABASE_URL)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=bench_env(), check=True
     )
     sessions = prepare()
+    print(f"Load average {load_average()}")
     with serve(args.workers) as base:
         results, elapsed = asyncio.run(run(base, sessions[: args.clients], args.requests, args.seconds))
+    print(f"Load average now {load_average()}")
     everything = [ms for result in results.values() for ms in result.latencies_ms]
     failures = sum(result.failures for result in results.values())
     print(f"\n{args.clients} concurrent signed-in clients, {args.workers} uvicorn workers, {elapsed:.1f} s:")
