@@ -163,6 +163,27 @@ def test_xlsx_with_native_dates_and_numbers(tmp_path):
     assert run(path).unchanged == 3
 
 
+def test_xlsx_rows_are_checked_like_csv_rows(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(
+        ["Reference", "Child first name", "Child last name", "DOB", "Request date", "Request source"]
+    )
+    sheet.append(["EHC-000050", "Amira", "Khan", datetime(2016, 3, 14), "14th March", "school"])
+    sheet.append(["EHC-000051", "Ben", "Lee", datetime(2015, 1, 1), datetime(2026, 1, 5), 7])
+    sheet.append(["EHC-000052", "Cara", "Shah", datetime(2015, 1, 1), datetime(2026, 1, 5), "School"])
+    path = tmp_path / "plans.xlsx"
+    workbook.save(path)
+
+    report = run(path)
+
+    assert (report.created, report.rejected) == (1, 2)
+    reasons = {r.row: r.reason_text for r in report.rejections}
+    assert reasons[2].startswith("request_date '14th March' is not a date")
+    assert reasons[3].startswith("request_source '7' is not one of")
+    assert EHCPlan.objects.get().reference == "EHC-000052"
+
+
 def test_windows_csv_with_semicolons_and_unknown_columns(tmp_path):
     header = [*HEADER[:4], "Notes", *HEADER[6:8]]
     rows = [["EHC-000010", "Zoë", "Brontë", "01/02/2015", "call first", "2025-09-01", "parent"]]
