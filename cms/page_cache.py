@@ -36,7 +36,7 @@ WATCHED_MODELS = {"wagtailcore.page", "wagtailcore.site"}
 IGNORED_MODELS = {"cms.pagefeedback"}
 
 
-def _generation():
+def generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -76,7 +76,7 @@ class AnonymousPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{_generation()}:{request.get_host()}:{request.get_full_path()}"
+        key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"

@@ -6,7 +6,7 @@ from wagtail.contrib.search_promotions.models import Query
 
 from cms.forms import SearchForm
 from cms.highlight import highlight, snippet
-from cms.site_search import search_pages, specific_pages
+from cms.site_search import pages_by_id, ranked_page_ids
 
 RESULTS_PER_PAGE = 10
 
@@ -20,7 +20,7 @@ def search(request):
     if form.is_valid():
         query = form.cleaned_data["q"]
     if query:
-        paginator = Paginator(search_pages(query), RESULTS_PER_PAGE)
+        paginator = Paginator(ranked_page_ids(query), RESULTS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         elided_page_range = paginator.get_elided_page_range(page_obj.number, on_each_side=1)
         results = [
@@ -31,7 +31,7 @@ def search(request):
                 "snippet": snippet(page.get_search_text() if hasattr(page, "get_search_text") else "", query),
                 "type": page.get_verbose_name(),
             }
-            for page in specific_pages(page_obj.object_list)
+            for page in pages_by_id(page_obj.object_list)
         ]
         if page_obj.number == 1:
             # Feeds Wagtail's "Promoted search results" report of what families look for.

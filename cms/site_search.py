@@ -2,10 +2,17 @@
 
 import re
 
+from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page
 
 from cms.highlight import matches_every_term
+from cms.page_cache import generation
+
+# Ranking every matching page is the expensive part of a search (full-text ranking over long page
+# bodies); the ranked ids are kept until the next publish. Families rarely look past a few pages.
+RANKED_RESULTS_LIMIT = 500
+RANKED_RESULTS_SECONDS = 600
 
 
 def search_terms(query):
@@ -32,9 +39,27 @@ def search_pages(query, queryset=None):
     return results
 
 
+def ranked_page_ids(query):
+    """Ids of the live public pages matching ``query``, best first, at most RANKED_RESULTS_LIMIT,
+    cached per query until a page or snippet changes."""
+    terms = search_terms(query).lower()
+    if not terms:
+        return []
+    key = f"search-ids:{generation()}:{terms}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = [page.pk for page in search_pages(terms)[:RANKED_RESULTS_LIMIT]]
+        cache.set(key, ids, RANKED_RESULTS_SECONDS)
+    return ids
+
+
+def pages_by_id(ids):
+    """The specific pages with these ids, in the same order."""
+    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
 def specific_pages(pages):
     """The specific (GuidePage, MeetingMinutesPage...) version of each page, in the same order, in
     one query per page type."""
-    pages = list(pages)
-    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
-    return [by_pk[page.pk] for page in pages if page.pk in by_pk]
+    return pages_by_id([page.pk for page in pages])

@@ -55,3 +55,12 @@ def test_personal_and_input_pages_are_not_cached(client, page_cache, guide):
     client.get("/search/?q=tribunal")
     assert "X-Page-Cache" not in client.get("/search/?q=tribunal")
     assert "X-Page-Cache" not in client.get("/complaints/new/")
+
+
+def test_search_finds_a_newly_published_page_although_results_are_cached(client, guide):
+    assert "There are no results for" in client.get("/search/?q=zebrafish").content.decode()
+    guide.summary = "A note about zebrafish therapy."
+    guide.save_revision().publish()
+    body = client.get("/search/?q=zebrafish").content.decode()
+    assert "1 result for" in body
+    assert guide.title in body
