@@ -42,7 +42,7 @@ def main() -> int:
 
     sys.argv = [
         "rasa", "test", "nlu", "--cross-validation", "--folds", str(args.folds), "--config", str(config),
-        "--nlu", args.nlu, "--out", str(args.out), "--successes", "--no-plot",
+        "--nlu", args.nlu, "--domain", "domain", "--out", str(args.out), "--successes", "--no-plot",
     ]  # fmt: skip
     print(f"Cross-validating {args.config} ({args.folds} folds): " + " ".join(sys.argv), flush=True)
     started = time.monotonic()

@@ -41,11 +41,13 @@ def rasa_url(tmp_path_factory):
     port = free_port()
     env = {**os.environ, "RASA_JWT_SECRET": SECRET, "RASA_TELEMETRY_ENABLED": "false"}
     rasa = Path(sys.executable).parent / "rasa"
+    command = [
+        str(rasa), "run", "--interface", "127.0.0.1", "--port", str(port),
+        "--credentials", "credentials.yml", "--endpoints", str(endpoints), "--model", str(MODEL),
+    ]  # fmt: skip
     process = subprocess.Popen(
-        [str(rasa), "run", "--interface", "127.0.0.1", "--port", str(port), "--credentials", "credentials.yml",
-         "--endpoints", str(endpoints), "--model", str(MODEL)],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
@@ -67,7 +69,8 @@ def rasa_url(tmp_path_factory):
 
 def post(url: str, bearer: str | None, message: str = "hello") -> requests.Response:
     headers = {"Authorization": f"Bearer {bearer}"} if bearer else {}
-    return requests.post(f"{url}/webhooks/django/webhook", json={"message": message}, headers=headers, timeout=30)
+    webhook = f"{url}/webhooks/django/webhook"
+    return requests.post(webhook, json={"message": message}, headers=headers, timeout=30)
 
 
 def test_a_signed_message_is_answered(rasa_url):
@@ -89,7 +92,8 @@ def test_a_missing_forged_or_expired_token_is_refused(rasa_url, bearer):
 
 
 def test_the_stock_rest_channel_is_not_exposed(rasa_url):
-    reply = requests.post(f"{rasa_url}/webhooks/rest/webhook", json={"sender": "x", "message": "hi"}, timeout=10)
+    body = {"sender": "x", "message": "hi"}
+    reply = requests.post(f"{rasa_url}/webhooks/rest/webhook", json=body, timeout=10)
     assert reply.status_code == 404
 
 
