@@ -150,11 +150,15 @@ class PlanImporter:
                 positions = self._layout(sheet.headings)
                 self.lookups = Lookups()
                 batch = []
-                for number, values in sheet.rows:
-                    batch.append(parse_row(number, values, positions, self.today))
-                    if len(batch) >= self.batch_size:
-                        self._process(batch, seen)
-                        batch = []
+                try:
+                    for number, values in sheet.rows:
+                        batch.append(parse_row(number, values, positions, self.today))
+                        if len(batch) >= self.batch_size:
+                            self._process(batch, seen)
+                            batch = []
+                except SpreadsheetError as error:
+                    # The file breaks off part-way: the rows read before the break are still handled.
+                    self.report.file_error = str(error)
                 if batch:
                     self._process(batch, seen)
         except SpreadsheetError as error:

@@ -428,6 +428,20 @@ def test_whole_file_problems(tmp_path, content, message):
     assert report.rows == 0 and not EHCPlan.objects.exists()
 
 
+def test_a_file_that_breaks_off_part_way(tmp_path):
+    path = tmp_path / "broken.csv"
+    rows = "".join(f"EHC-0001{n:02d},Amy,Lee{n},2015-01-01,2026-01-05,parent\n" for n in range(5))
+    header = "reference,child_first_name,child_last_name,child_date_of_birth,request_date,request_source\n"
+    # A quote never closed swallows the rest of the file into one cell, past the csv module's limit.
+    path.write_text(header + rows + 'EHC-000199,"unclosed' + "x" * 200_000 + "\n")
+
+    report = run(path, batch_size=2)
+
+    assert "could not be read as CSV" in report.file_error
+    assert report.created == 5 and EHCPlan.objects.count() == 5
+    assert any(line.startswith("Stopped part-way") for line in report.as_lines())
+
+
 def test_not_a_spreadsheet(tmp_path):
     path = tmp_path / "plans.xlsx"
     path.write_bytes(b"this is not a zip file")
