@@ -73,7 +73,7 @@ def _csv_sheet(path):
                 yield from _numbered(tuple(row) for row in reader)
             except csv.Error as error:
                 raise SpreadsheetError(
-                    f"The file could not be read as CSV after row {reader.line_num}: {error}"
+                    f"The file could not be read as CSV at line {reader.line_num}: {error}."
                 ) from error
 
         yield Sheet(headings=headings, rows=rows())
