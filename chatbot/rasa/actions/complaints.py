@@ -15,9 +15,9 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contact_details import ContactDetailsValidation, needs_contact_details
-from actions.conversation import latest_entity, latest_intent, latest_text, user_token
+from actions.conversation import idempotency_key, latest_entity, latest_intent, latest_text, user_token
 from actions.formatting import COMPLAINT_FORM_LINK, CONTACT_LINK, links, long_date
-from actions.portal_api import PortalAPI, PortalRejected, PortalUnavailable
+from actions.portal_api import PortalAPI, PortalRejected, PortalUnavailable, SignInRequired
 
 CATEGORIES = {
     "delay": "Delays",
@@ -123,6 +123,10 @@ PENDING_CHANGE_TEXT = (
     "'make a complaint' to see it again and change it."
 )
 CANCELLED_TEXT = "OK, I've cancelled your complaint. Nothing has been sent."
+SIGNED_OUT_TEXT = (
+    "It looks like you're no longer signed in, so I need your name and contact details to send "
+    "your complaint. Everything else you wrote is kept."
+)
 
 TRY_AGAIN_BUTTON = {"title": "Try again", "payload": "/retry_complaint"}
 
@@ -181,8 +185,8 @@ def is_payload(value: Any) -> bool:
     return isinstance(value, str) and value.strip().startswith("/")
 
 
-def idempotency_key(tracker: Tracker) -> str:
-    return f"{tracker.sender_id}-{tracker.get_slot('complaint_uuid')}"
+def complaint_key(tracker: Tracker) -> str:
+    return idempotency_key("chat", tracker.sender_id, tracker.get_slot("complaint_uuid"))
 
 
 def _clear(slots: list[str] | tuple[str, ...]) -> list[SlotSet]:
@@ -371,7 +375,7 @@ class ActionSubmitComplaint(Action):
             return []
 
         payload = {
-            "idempotency_key": idempotency_key(tracker),
+            "idempotency_key": complaint_key(tracker),
             "category": slot("complaint_category"),
             "what_happened": slot("complaint_what_happened"),
             "desired_outcome": slot("complaint_desired_outcome"),
@@ -381,9 +385,13 @@ class ActionSubmitComplaint(Action):
                 contact_name=slot("contact_name") or "",
                 contact_email=slot("contact_email") or "",
                 contact_phone=slot("contact_phone") or "",
+                # The portal replies by email unless told otherwise; some families only gave a phone.
+                contact_preference="email" if slot("contact_email") else "phone",
             )
+        # Once the portal has refused this user's token, the complaint goes with typed contact details.
+        token = None if slot("contact_required") else user_token(tracker)
         try:
-            result = await PortalAPI.from_env().create_complaint(payload, user_token(tracker))
+            result = await PortalAPI.from_env().create_complaint(payload, token)
         except PortalUnavailable:
             dispatcher.utter_message(
                 text=FAILED_TEXT,
@@ -393,6 +401,14 @@ class ActionSubmitComplaint(Action):
             return [SlotSet("complaint_pending", True)]
         except PortalRejected as rejected:
             return self._ask_again(dispatcher, rejected.errors)
+        except SignInRequired:
+            dispatcher.utter_message(text=SIGNED_OUT_TEXT)
+            return [
+                SlotSet("contact_required", True),
+                SlotSet("complaint_confirmed", None),
+                SlotSet("complaint_pending", False),
+                FollowupAction("complaint_form"),
+            ]
 
         status_link = (
             {"title": "Your complaint", "url": result["status_url"]} if result.get("status_url") else None

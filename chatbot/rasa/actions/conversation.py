@@ -1,5 +1,6 @@
 """What the actions read from the conversation tracker."""
 
+import hashlib
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -8,6 +9,8 @@ from actions.formatting import iso_timestamp
 
 TRANSCRIPT_MAX_MESSAGES = 200
 TRANSCRIPT_MAX_CHARS = 2000
+# The portal stores complaint keys in 64 characters.
+MAX_KEY_CHARS = 64
 
 
 def user_token(tracker: Tracker) -> str | None:
@@ -76,3 +79,16 @@ def _describe_payload(payload: str) -> str:
     """ "/choose_child{...}" with no matching button: name the choice, not the raw JSON ids."""
     name = payload[1:].split("{", 1)[0]
     return f"[pressed: {name.replace('_', ' ')}]"
+
+
+def idempotency_key(prefix: str, sender_id: str, item_uuid: str) -> str:
+    """The key that makes a complaint or callback request unique: this conversation and this item.
+
+    Retrying with the same key returns the one already stored. Readable when it fits (a 32-character
+    conversation id and 16 characters of the item's uuid); hashed when an unusual sender id would not.
+    """
+    key = f"{prefix}-{sender_id}-{item_uuid[:16]}"
+    if len(key) <= MAX_KEY_CHARS:
+        return key
+    digest = hashlib.sha256(f"{sender_id}:{item_uuid}".encode()).hexdigest()
+    return f"{prefix}-{digest}"[:MAX_KEY_CHARS]

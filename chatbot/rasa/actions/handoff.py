@@ -14,9 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import settings as settings_module
 from actions.contact_details import ContactDetailsValidation, needs_contact_details
-from actions.conversation import transcript, user_token
+from actions.conversation import idempotency_key, transcript, user_token
 from actions.formatting import CONTACT_LINK, links, long_date
-from actions.portal_api import PortalAPI, PortalRejected, PortalUnavailable
+from actions.portal_api import PortalAPI, PortalRejected, PortalUnavailable, SignInRequired
 
 START_TEXT = "I can ask someone from the SEND team to contact you. You can say 'cancel' at any time."
 ASK_REASON_TEXT = "In a sentence or two, what would you like help with?"
@@ -84,7 +84,7 @@ class ActionRequestCallback(Action):
         slot = tracker.get_slot
         callback_uuid = slot("callback_uuid") or uuid.uuid4().hex
         payload = {
-            "idempotency_key": f"{tracker.sender_id}-{callback_uuid}",
+            "idempotency_key": idempotency_key("callback", tracker.sender_id, callback_uuid),
             "conversation_id": tracker.sender_id,
             "reason": slot("callback_reason") or "",
             "transcript": transcript(tracker),
@@ -97,7 +97,7 @@ class ActionRequestCallback(Action):
             )
         try:
             result = await PortalAPI.from_env().create_callback(payload, user_token(tracker))
-        except (PortalUnavailable, PortalRejected):
+        except (PortalUnavailable, PortalRejected, SignInRequired):
             config = settings_module.load()
             dispatcher.utter_message(
                 text=FAILED_TEXT.format(phone=config.team_phone, hours=config.team_hours),

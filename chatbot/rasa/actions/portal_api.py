@@ -113,6 +113,8 @@ class PortalAPI:
 
     async def _create(self, path: str, payload: dict, user_token: str | None, key: str) -> dict[str, Any]:
         status, body = await self._request("POST", path, json=payload, user_token=user_token)
+        if status == 401 and isinstance(body, dict) and body.get("error") == "invalid_user_token":
+            raise SignInRequired()
         if status == 400 and isinstance(body, dict) and isinstance(body.get("errors"), dict):
             raise PortalRejected({str(k): str(v) for k, v in body["errors"].items()})
         if status not in (200, 201):

@@ -83,21 +83,33 @@ class FakePortal:
     def _signed_in(self, request: web.Request) -> bool:
         return request.headers.get("X-User-Token") in self.plans
 
-    def _contact_errors(self, data: dict, request: web.Request) -> dict:
+    def _contact_errors(self, data: dict, request: web.Request, preference: bool = False) -> dict:
         errors = {}
         if not self._signed_in(request):
             if not data.get("contact_name"):
                 errors["contact_name"] = "Enter your name."
             if not (data.get("contact_email") or data.get("contact_phone")):
                 errors["contact_email"] = "Enter an email address or a phone number."
+            elif (
+                preference
+                and data.get("contact_preference", "email") == "email"
+                and not data.get("contact_email")
+            ):
+                # Like portal/complaints.py: replies go by email unless the family asked for a call.
+                errors["contact_email"] = "Enter your email address so we can reply by email"
         return errors
 
     async def complaint(self, request: web.Request) -> web.Response:
         data = request["json"] or {}
+        token = request.headers.get("X-User-Token")
+        if token and token not in self.plans:  # a stale or forged token is refused, not ignored
+            return web.json_response({"error": "invalid_user_token"}, status=401)
         key = data.get("idempotency_key")
         if key in self.complaints:
             return web.json_response(self.complaints[key], status=200)
-        errors = self._contact_errors(data, request)
+        errors = self._contact_errors(data, request, preference=True)
+        if key and len(key) > 64:
+            errors["idempotency_key"] = "Idempotency key must be 64 characters or fewer"
         if data.get("category") not in CATEGORIES:
             errors["category"] = "Choose what the complaint is about."
         for name in ("idempotency_key", "what_happened", "desired_outcome"):

@@ -31,14 +31,16 @@ async def test_a_signed_out_complaint_is_sent_with_its_contact_details_and_key(p
 
     [sent] = portal.posts("complaints")
     assert sent["json"] == {
-        "idempotency_key": f"{tracker.sender_id}-{tracker.get_slot('complaint_uuid')}",
+        "idempotency_key": f"chat-{tracker.sender_id}-{tracker.get_slot('complaint_uuid')[:16]}",
         "category": "delay",
         "what_happened": "We asked for an assessment in March and it is now November with no draft plan.",
         "desired_outcome": "Issue the plan and tell us what went wrong",
         "contact_name": "Sam Jones",
         "contact_email": "sam@example.com",
         "contact_phone": "07700 900123",
+        "contact_preference": "email",
     }
+    assert len(sent["json"]["idempotency_key"]) <= 64  # the portal's limit
     assert sent["user_token"] is None
     assert texts(dispatcher) == (
         "Your complaint has been sent. Your reference is CMP-2026-000123. The SEND team will reply by "
@@ -98,6 +100,44 @@ async def test_the_recorded_retry_sent_the_same_key_as_the_failed_attempt():
         "complaint_uuid"
     )
     assert second.get_slot("complaint_pending") is True
+
+
+async def test_a_family_who_gave_only_a_phone_number_is_replied_to_by_phone(portal, dispatcher):
+    tracker = submit_tracker(contact_email=None, contact_details="07700 900123")
+    await submit(dispatcher, tracker)
+    [sent] = portal.posts("complaints")
+    assert sent["json"]["contact_preference"] == "phone"
+    assert "CMP-2026-000123" in texts(dispatcher)
+
+
+async def test_a_refused_user_token_asks_for_contact_details_and_keeps_the_rest(portal, dispatcher):
+    tracker = submit_tracker(SIGNED_IN, occurrence=2, user_token="signed-out-in-another-tab")
+    events = await submit(dispatcher, tracker)
+    assert texts(dispatcher).startswith("It looks like you're no longer signed in")
+    assert slot_events(events) == {
+        "contact_required": True,
+        "complaint_confirmed": None,
+        "complaint_pending": False,
+    }
+    assert events[-1]["event"] == "followup"
+    assert portal.complaints == {}
+
+    # With the details typed in, it goes without the refused token and is stored once.
+    retry = submit_tracker(
+        SIGNED_IN, occurrence=2, user_token="signed-out-in-another-tab", contact_required=True,
+        contact_name="Sam Jones", contact_email="sam@example.com", contact_details="sam@example.com",
+    )  # fmt: skip
+    await submit(CollectingDispatcher(), retry)
+    assert portal.posts("complaints")[-1]["user_token"] is None
+    assert len(portal.complaints) == 1
+
+
+def test_keys_fit_the_portal_whatever_the_sender_id():
+    from actions.conversation import idempotency_key
+
+    assert idempotency_key("chat", "a" * 32, "b" * 32) == f"chat-{'a' * 32}-{'b' * 16}"
+    long_sender = idempotency_key("chat", "x" * 200, "b" * 32)
+    assert len(long_sender) == 64 and long_sender != idempotency_key("chat", "x" * 200, "c" * 32)
 
 
 async def test_nothing_to_send(portal, dispatcher):

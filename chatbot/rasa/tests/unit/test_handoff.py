@@ -17,7 +17,7 @@ async def test_a_signed_out_request_goes_to_the_team_with_the_transcript(portal,
     [sent] = portal.posts("callbacks")
     body = sent["json"]
     assert body["conversation_id"] == tracker.sender_id
-    assert body["idempotency_key"] == f"{tracker.sender_id}-{tracker.get_slot('callback_uuid')}"
+    assert body["idempotency_key"] == f"callback-{tracker.sender_id}-{tracker.get_slot('callback_uuid')[:16]}"
     assert body["reason"] == "I need help with my son's transport to school"
     assert (body["contact_name"], body["contact_email"], body["contact_phone"]) == (
         "Alex Smith",
