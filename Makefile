@@ -61,6 +61,9 @@ RASA_CV_FOLDS ?= 5
 RASA_F1_GATE ?= 0.90
 # Rasa would otherwise report usage to Rasa Technologies from every command and server.
 export RASA_TELEMETRY_ENABLED := false
+# The action server (rasa-sdk) listens on every interface unless told otherwise; it has no
+# authentication of its own, so it stays on loopback (the Rasa server is its only caller).
+export SANIC_HOST := 127.0.0.1
 
 $(STAMP)/rasa-venv: $(RASA_DIR)/requirements.txt $(RASA_DIR)/requirements-dev.txt $(RASA_DIR)/constraints.txt | $(STAMP)
 	$(call step,Python 3.10 environment for Rasa ($(RASA_VENV)); the first time takes several minutes)
