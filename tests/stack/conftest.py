@@ -7,6 +7,7 @@ action server calling that web app. Tests that need Rasa are skipped, with the r
 the trained model file is missing."""
 
 import json
+import time
 from dataclasses import dataclass
 
 import pytest
@@ -14,7 +15,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 from websockets.sync.client import connect
 
-from chatbot import rasa_client
+from chatbot import history_writer, rasa_client
 
 from .servers import MODEL, RASA_BIN, RasaProcess, WebServer, action_server, rasa_env, rasa_server
 
@@ -55,14 +56,35 @@ def rasa_stack(web_server, tmp_path_factory):
     actions.stop()
 
 
+def wait_for_chat_writes(timeout=10):
+    """Wait until the web app has stored every chat exchange it has sent.
+
+    The consumer stores exchanges in the background; on the in-memory SQLite test database a write
+    still running when a test reads or empties the tables fails with "database table is locked"."""
+    time.sleep(0.05)  # the exchange is queued just after its last reply frame goes out
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        writers = list(history_writer._writers.values())
+        if not any(writer.pending or (writer.task and not writer.task.done()) for writer in writers):
+            return
+        time.sleep(0.02)
+    raise TimeoutError("chat exchanges were not stored in time")
+
+
 @pytest.fixture
-def stack(rasa_stack, settings, transactional_db):
+def prompt_chat_writes(monkeypatch):
+    monkeypatch.setattr(history_writer, "MAX_DELAY_SECONDS", 0.01)
+
+
+@pytest.fixture
+def stack(rasa_stack, settings, transactional_db, prompt_chat_writes):
     """The whole stack for one test, with the bridge pointed at the real Rasa."""
     settings.RASA_URL = rasa_stack.rasa.url
     rasa_client.set_transport(None)
     if rasa_stack.actions.process is None:  # a test stopped it
         rasa_stack.actions.start()
-    return rasa_stack
+    yield rasa_stack
+    wait_for_chat_writes()
 
 
 class Chat:

@@ -1,11 +1,10 @@
 """Whole conversations through /ws/chat/ with the real Rasa server, action server and web app."""
 
 import re
-import time
 
 import pytest
 
-from .conftest import Chat, buttons_of, links_of, sign_in, text_of
+from .conftest import Chat, buttons_of, links_of, sign_in, text_of, wait_for_chat_writes
 from .data import FAQ_ANSWER, faq_answer, parent_with_child
 
 pytestmark = pytest.mark.stack
@@ -154,15 +153,13 @@ def test_rasa_itself_down_gives_the_widget_error(stack, settings):
 
 
 def test_conversation_is_stored_for_staff(stack):
-    from chatbot.models import Conversation, Message
+    from chatbot.models import Conversation
 
     faq_answer()
     with Chat(stack.web) as chat:
         chat.ask("What is an EHCP?")
     # Exchanges are written in the background, in batches, a moment after the reply.
-    deadline = time.monotonic() + 10
-    while not Message.objects.filter(sender="bot").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_for_chat_writes()
     conversation = Conversation.objects.get()
     texts = list(conversation.messages.values_list("sender", "text"))
     assert texts[0] == ("user", "What is an EHCP?")

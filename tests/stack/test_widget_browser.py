@@ -2,7 +2,6 @@
 no JavaScript, and axe-core. Rasa is faked here (the bridge's transport), so these run without the
 trained model; test_widget_with_the_real_assistant uses the whole stack."""
 
-import time
 
 import httpx
 import pytest
@@ -12,6 +11,7 @@ from chatbot import rasa_client
 from chatbot.models import Message
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations
 
+from .conftest import wait_for_chat_writes
 from .data import FAQ_ANSWER, ensure_site, faq_answer
 
 pytestmark = pytest.mark.e2e
@@ -54,7 +54,7 @@ def browser():
 
 
 @pytest.fixture
-def fake_rasa(web_server, settings, transactional_db):
+def fake_rasa(web_server, settings, transactional_db, prompt_chat_writes):
     settings.RASA_URL = "http://rasa.test"
     settings.ROOT_URLCONF = "tests.stack.urls"
     fake = FakeRasa()
@@ -85,6 +85,7 @@ def open_page(browser, transactional_db):
     yield open_page
     for context in contexts:
         context.close()
+    wait_for_chat_writes()
 
 
 def test_ask_a_question_and_see_the_answer_with_keyboard_only(open_page, web_server, fake_rasa):
@@ -122,9 +123,8 @@ def test_reload_continues_the_conversation(open_page, web_server, fake_rasa):
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("log")).to_contain_text("Did that help?")
     # The exchange is stored just after the reply is sent; a person takes longer than that to reload.
-    deadline = time.monotonic() + 10
-    while not Message.objects.filter(text="Did that help?").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_for_chat_writes()
+    assert Message.objects.filter(text="Did that help?").exists()
     page.reload()
     # The panel reopens by itself with the conversation so far.
     expect(page.get_by_role("log")).to_contain_text("You asked: first question")
