@@ -140,14 +140,20 @@ test: venv frontend chromium rasa-model lint ## Set up and run every check and t
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(call step,Test suite)
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m "not e2e"
+	$(call step,Browser tests in headless Chromium with axe-core)
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m e2e
 	$(MAKE) --no-print-directory rasa-test
 
-test-postgres: venv frontend chromium ## The test suite again on PostgreSQL and Redis (used by CI)
+# The same suite against this machine's PostgreSQL and Redis, as production runs.
+PG_TEST_ENV = DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/send_portal} \
+	REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} CHROMIUM=$(CHROMIUM)
+
+test-postgres: venv frontend chromium rasa-model ## The test suite again on PostgreSQL and Redis (used by CI)
 	$(call step,Test suite on PostgreSQL and Redis)
-	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/send_portal} \
-	REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest --create-db
+	$(PG_TEST_ENV) $(VENV)/bin/pytest -m "not e2e" --create-db
+	$(call step,Browser tests on PostgreSQL and Redis)
+	$(PG_TEST_ENV) $(VENV)/bin/pytest -m e2e --create-db
 
 .PHONY: clean
 clean: ## Remove build output and set-up stamps (keeps the database and virtual environments)
