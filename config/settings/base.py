@@ -237,6 +237,9 @@ BOT_SERVICE_TOKEN = env("BOT_SERVICE_TOKEN", default="")
 BOT_USER_TOKEN_MAX_AGE = env.int("BOT_USER_TOKEN_MAX_AGE", default=300)
 CHATBOT_ENABLED = env.bool("CHATBOT_ENABLED", default=True)
 CHAT_RETENTION_DAYS = env.int("CHAT_RETENTION_DAYS", default=90)
+# A burst of this many chat messages, then one per refill interval; faster ones are refused.
+CHAT_THROTTLE_BURST = env.int("CHAT_THROTTLE_BURST", default=8)
+CHAT_THROTTLE_REFILL_SECONDS = env.float("CHAT_THROTTLE_REFILL_SECONDS", default=1.5)
 # /healthz also reports Rasa and its action server wherever they are meant to run.
 HEALTHZ_CHECK_CHATBOT = env.bool("HEALTHZ_CHECK_CHATBOT", default=CHATBOT_ENABLED)
 
@@ -248,5 +251,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Wagtail's background tasks run inline and log every step; only their problems matter here.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
+    # httpx logs every chat message's request to Rasa.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+    },
 }

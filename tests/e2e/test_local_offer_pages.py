@@ -5,11 +5,11 @@ import pytest
 from django.core.management import call_command
 
 from cms.models import GuidePage, HomePage, MeetingMinutesPage, MinutesIndexPage, StepByStepPage
-from tests.e2e.conftest import assert_accessible
+from tests.browser import assert_accessible
 
-# Transactional, because the live server reads the data from another thread; the serialized rollback
-# puts back Wagtail's root page and default site for the tests that follow.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional, because the live server reads the data from another thread. The flush after each
+# test also empties Wagtail's root page; load_demo_content puts it back.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

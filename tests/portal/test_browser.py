@@ -5,28 +5,17 @@ shown, and the forms work with JavaScript switched off."""
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
 
 from portal.models import Complaint, EarlyReviewRequest, EHCPlan
-from tests.e2e.conftest import PageProblems, assert_accessible, browser  # noqa: F401  (browser is a fixture)
+from tests.browser import PageProblems, assert_accessible
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def ensure_wagtail_root():
-    """Wagtail's migrations create the page tree's root; an earlier live-server test's flush can leave
-    the database without it (the serialized rollback is not always replayed), so put it back."""
-    if Page.get_first_root_node() is None:
-        Locale.objects.get_or_create(
-            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        )
-        Page.add_root(instance=Page(title="Root", slug="root"))
+# Transactional, because the live server reads the data from another thread; load_demo_content puts
+# back the Wagtail root page that the flush after an earlier transactional test removed.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo(db):
-    ensure_wagtail_root()
+def demo():
     call_command("load_demo_content", verbosity=0)
     call_command("load_demo_cases", cases=30, verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
@@ -40,7 +29,7 @@ def sign_in(page, base, email="parent@example.org"):
     page.wait_for_url(base + "/portal/")
 
 
-def test_parent_journey_is_accessible_and_complaints_work_without_javascript(demo, live_server, browser):  # noqa: F811
+def test_parent_journey_is_accessible_and_complaints_work_without_javascript(demo, live_server, browser):
     # One test, one live server session: see ensure_wagtail_root.
     base = live_server.url
     context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -2,14 +2,13 @@
 no JavaScript, and axe-core. Rasa is faked here (the bridge's transport), so these run without the
 trained model; test_widget_with_the_real_assistant uses the whole stack."""
 
-
 import httpx
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from chatbot import rasa_client
 from chatbot.models import Message
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations
+from tests.browser import axe_violations
 
 from .conftest import wait_for_chat_writes
 from .data import FAQ_ANSWER, ensure_site, faq_answer
@@ -43,14 +42,6 @@ class FakeRasa:
                 {"text": "Did that help?", "buttons": [{"title": "Yes", "payload": "/affirm"}]},
             ],
         )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

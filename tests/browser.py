@@ -1,15 +1,14 @@
 """Browser tests in real headless Chromium (Debian's package), driven by Playwright, with axe-core.
 
-Playwright's own browser download is never used: it is pointed at the system Chromium."""
+Playwright's own browser download is never used: it is pointed at the system Chromium. There is
+one browser per pytest process (the `browser` fixture in tests/conftest.py): Playwright's sync API
+cannot start a second one while the first runs."""
 
 import json
 import os
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import sync_playwright
-
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # WCAG 2.2 A and AA, and the earlier levels it includes.
@@ -25,19 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make chromium` (Debian's chromium package).")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
 
 class PageProblems:
     """Console errors and Content-Security-Policy violations seen while a page was open."""
@@ -50,24 +36,6 @@ class PageProblems:
     def _on_console(self, message):
         if message.type == "error":
             self.errors.append(message.text)
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.problems = PageProblems(page)
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def page_without_js(browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def axe_violations(page):
