@@ -14,6 +14,9 @@ CHROMIUM ?= /usr/bin/chromium
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
+# pytest reads DJANGO_SETTINGS_MODULE from the environment before pyproject.toml, so name it here.
+PYTEST := DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
+
 step = @printf '\n\033[1m==> %s\033[0m\n' "$(1)"
 
 .PHONY: help
@@ -140,9 +143,9 @@ test: venv frontend chromium rasa-model lint ## Set up and run every check and t
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(call step,Test suite)
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m "not e2e"
+	CHROMIUM=$(CHROMIUM) $(PYTEST) -m "not e2e"
 	$(call step,Browser tests in headless Chromium with axe-core)
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m e2e
+	CHROMIUM=$(CHROMIUM) $(PYTEST) -m e2e
 	$(MAKE) --no-print-directory rasa-test
 
 # The same suite against this machine's PostgreSQL and Redis, as production runs.
@@ -151,9 +154,9 @@ PG_TEST_ENV = DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5
 
 test-postgres: venv frontend chromium rasa-model ## The test suite again on PostgreSQL and Redis (used by CI)
 	$(call step,Test suite on PostgreSQL and Redis)
-	$(PG_TEST_ENV) $(VENV)/bin/pytest -m "not e2e" --create-db
+	$(PG_TEST_ENV) $(PYTEST) -m "not e2e" --create-db
 	$(call step,Browser tests on PostgreSQL and Redis)
-	$(PG_TEST_ENV) $(VENV)/bin/pytest -m e2e --create-db
+	$(PG_TEST_ENV) $(PYTEST) -m e2e --create-db
 
 .PHONY: clean
 clean: ## Remove build output and set-up stamps (keeps the database and virtual environments)
