@@ -1,11 +1,13 @@
 """The /ws/chat/ WebSocket through the project's real ASGI stack (origin check, sessions, auth)."""
 
+from importlib import import_module
+
 import httpx
 import jwt
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.contrib.sessions.backends.db import SessionStore
+from django.conf import settings
 
 from chatbot import consumers
 from chatbot.models import Conversation, Message
@@ -102,7 +104,9 @@ async def test_signing_out_elsewhere_stops_the_open_chat_speaking_for_the_user(
 ):
     chat = await connected(signed_in_cookie)
     await ask(chat, "where is my plan")
-    await database_sync_to_async(SessionStore(signed_in_cookie).delete)()  # signed out in another tab
+    # Signed out in another tab, through whichever session store is configured (cached_db with Redis).
+    session_store = import_module(settings.SESSION_ENGINE).SessionStore
+    await database_sync_to_async(session_store(signed_in_cookie).delete)()
     await ask(chat, "and now?")
     tokens = [verify_message_token(token)["user_token"] for token in fake_rasa.tokens]
     assert tokens[0] is not None and tokens[1] is None
