@@ -1,5 +1,6 @@
 """Finding pages: the one search used by the site search page and by the chatbot's guide search."""
 
+import hashlib
 import re
 
 from django.core.cache import cache
@@ -45,7 +46,7 @@ def ranked_page_ids(query):
     terms = search_terms(query).lower()
     if not terms:
         return []
-    key = f"search-ids:{generation()}:{terms}"
+    key = f"search-ids:{generation()}:{hashlib.sha256(terms.encode()).hexdigest()}"
     ids = cache.get(key)
     if ids is None:
         ids = [page.pk for page in search_pages(terms)[:RANKED_RESULTS_LIMIT]]
