@@ -15,10 +15,8 @@ Database: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench_p
 
 import argparse
 import asyncio
-import contextlib
 import os
 import random
-import signal
 import statistics
 import subprocess
 import sys
@@ -35,7 +33,7 @@ os.environ.setdefault("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/
 os.environ.setdefault("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4")
 
 from bench.loadgen import Result  # noqa: E402
-from bench.server import BENCH_DATABASE_URL, bench_env  # noqa: E402
+from bench.server import BENCH_DATABASE_URL, bench_env, serve  # noqa: E402
 
 PORT = 8104  # this benchmark's loopback port
 CASES = 2850
@@ -116,38 +114,6 @@ def prepare():
     return sessions
 
 
-@contextlib.contextmanager
-def serve(workers):
-    env = bench_env()
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "uvicorn", "config.asgi:application",
-            "--host", "127.0.0.1", "--port", str(PORT), "--workers", str(workers),
-            "--no-access-log", "--log-level", "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{PORT}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            time.sleep(0.3)
-        else:
-            raise RuntimeError("the site did not answer /healthz within 60 s")
-        yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-
-
 async def parent_client(base, session_key, children, results, remaining, deadline):
     """One signed-in parent: /portal/, then a plan page, over and over."""
     cookies = {"sessionid": session_key}
@@ -212,7 +178,7 @@ def main():
     )
     sessions = prepare()
     print(f"Load average {load_average()}")
-    with serve(args.workers) as base:
+    with serve(args.workers, port=PORT) as base:
         results, elapsed = asyncio.run(run(base, sessions[: args.clients], args.requests, args.seconds))
     print(f"Load average now {load_average()}")
     everything = [ms for result in results.values() for ms in result.latencies_ms]

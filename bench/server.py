@@ -48,9 +48,11 @@ def manage(*args, settings="config.settings.dev"):
 
 
 @contextlib.contextmanager
-def serve(workers=2):
-    """Yields the base URL of the site served by uvicorn with ``workers`` processes."""
-    port = free_port()
+def serve(workers=2, port=None):
+    """Yields the base URL of the site served by uvicorn with ``workers`` processes (static files
+    collected first, as production's manifest storage needs)."""
+    port = port or free_port()
+    manage("collectstatic", "--noinput", "-v0", settings="config.settings.production")
     process = subprocess.Popen(
         [
             PYTHON, "-m", "uvicorn", "config.asgi:application",

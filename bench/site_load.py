@@ -66,7 +66,6 @@ def prepare(pages):
     )
     print(f"bench: {pages} generated pages ready ({time.perf_counter() - started:.0f} s)", flush=True)
     manage("update_index", "-v0")
-    manage("collectstatic", "--noinput", "-v0", settings="config.settings.production")
 
 
 # Different words, so the figure is the search itself rather than one cached answer.
