@@ -216,13 +216,6 @@ class ValidateComplaintForm(ContactDetailsValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_complaint_form"
 
-    async def required_slots(
-        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
-    ) -> list[str]:
-        if needs_contact_details(tracker):
-            return domain_slots
-        return [slot for slot in domain_slots if slot not in ("contact_name", "contact_details")]
-
     def validate_complaint_category(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:

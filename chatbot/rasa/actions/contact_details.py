@@ -58,7 +58,15 @@ def needs_contact_details(tracker: Tracker) -> bool:
 
 
 class ContactDetailsValidation:
-    """Mixin for FormValidationActions that ask for `contact_name` and `contact_details`."""
+    """Mixin for FormValidationActions that ask for `contact_name` and `contact_details`, which are
+    asked only when the family is signed out (the portal knows a signed-in family's details)."""
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> list[str]:
+        if needs_contact_details(tracker):
+            return domain_slots
+        return [slot for slot in domain_slots if slot not in ("contact_name", "contact_details")]
 
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict

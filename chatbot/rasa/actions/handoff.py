@@ -48,13 +48,6 @@ class ValidateCallbackForm(ContactDetailsValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_callback_form"
 
-    async def required_slots(
-        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
-    ) -> list[str]:
-        if needs_contact_details(tracker):
-            return domain_slots
-        return [slot for slot in domain_slots if slot not in ("contact_name", "contact_details")]
-
     def validate_callback_reason(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
     ) -> dict[str, Any]:
