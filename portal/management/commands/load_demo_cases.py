@@ -16,7 +16,6 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.management import BaseCommand, CommandError
 from django.db import transaction
@@ -38,10 +37,10 @@ from portal.models import (
     Setting,
     User,
 )
+from portal.staff.permissions import ensure_caseworkers_group
 
 GENERATED_CASES = 2850
 SEED = 2026
-CASEWORKERS_GROUP = "Caseworkers"
 # Dev-only: lets browser tests and demos pass the staff MFA step as caseworker@example.org.
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
@@ -259,11 +258,7 @@ class Command(BaseCommand):
         return user
 
     def load_caseworkers(self):
-        group, _ = Group.objects.get_or_create(name=CASEWORKERS_GROUP)
-        wanted = Permission.objects.filter(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        ) | (Permission.objects.filter(content_type__app_label="portal").exclude(content_type__model="user"))
-        group.permissions.add(*wanted)
+        group = ensure_caseworkers_group()
         caseworkers = []
         for email, first, last, phone in CASEWORKERS:
             user = self.user(email, first, last, phone, staff=True)
