@@ -4,14 +4,28 @@ A content page is the same for every such visitor, so it is kept in the cache (R
 production) and served without touching the database. Publishing, unpublishing, moving or
 deleting a page, or changing a snippet or the site settings, starts a new cache generation, so
 nobody sees an out-of-date page for longer than a publish takes. Anyone with a session (signed
-in, or mid-chat) or a pending message always gets a freshly rendered page."""
+in, or mid-chat) or a pending message always gets a freshly rendered page.
 
+Two parts share one stored form of a page (status, headers, body): the outermost Django
+middleware renders and stores pages, and serves them under WSGI and the test client; the ASGI
+front (``PageCacheASGI``, wrapped round Django in ``config.asgi``) answers a cached page before
+Django's request handling starts at all, which is what keeps a busy day's pages fast."""
+
+import asyncio
+import hashlib
+import pickle
 import uuid
 
+import redis.asyncio
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.http.cookie import parse_cookie
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms import search_hits
 
 GENERATION_KEY = "page-cache:generation"
 # Pages that are personal, take input, or must always be live are never cached.
@@ -23,7 +37,6 @@ UNCACHED_PREFIXES = (
     "/internal/",
     "/healthz",
     "/documents/",
-    "/search/",
     "/feedback/",
     "/ws/",
     "/static/",
@@ -68,7 +81,33 @@ def connect_signals():
     post_delete.connect(_model_changed, dispatch_uid="page-cache-delete")
 
 
+# Cookies that make a visit personal: a session (signed in, or mid-chat) or a message to show.
+PERSONAL_COOKIES = ("messages",)
+
+
+def _personal_cookie(cookies):
+    return any(name in cookies for name in (settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES))
+
+
+def entry_key(scheme, host, path, query_string):
+    """The cache key of one URL; hashed, so any path or query makes a valid key."""
+    url = f"{scheme}://{host}{path}?{query_string}"
+    return f"page-cache:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def cached_entry(key):
+    """The stored page under ``key`` if it belongs to the current generation (one round trip)."""
+    found = cache.get_many([GENERATION_KEY, key])
+    entry = found.get(key)
+    if entry is not None and entry["generation"] == found.get(GENERATION_KEY):
+        return entry
+    return None
+
+
 class AnonymousPageCacheMiddleware:
+    """Outermost middleware, so the stored headers are the whole response's (security headers and
+    the Content-Security-Policy included) and the ASGI front can send them as they are."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -76,14 +115,30 @@ class AnonymousPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
-        response = cache.get(key)
-        if response is not None:
+        query_string = request.META.get("QUERY_STRING", "")
+        key = entry_key(request.scheme, request.get_host(), request.path, query_string)
+        entry = cached_entry(key)
+        if entry is not None:
+            response = HttpResponse(entry["body"], status=entry["status"])
+            for name, value in entry["headers"]:
+                response[name] = value
             response["X-Page-Cache"] = "hit"
+            if entry.get("search_hit_query"):
+                search_hits.count_now(entry["search_hit_query"])
             return response
+        # Read before rendering: a publish while the page renders must make this copy stale.
+        current = generation()
         response = self.get_response(request)
-        if self._cacheable_response(response):
-            cache.set(key, response, seconds)
+        if request.method == "GET" and self._cacheable_response(response):
+            entry = {
+                "generation": current,
+                "status": response.status_code,
+                "headers": list(response.items()),
+                "body": response.content,
+                # A search page's query, counted each time the page is served (see cms.search_hits).
+                "search_hit_query": getattr(response, "search_hit_query", None),
+            }
+            cache.set(key, entry, seconds)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -91,7 +146,7 @@ class AnonymousPageCacheMiddleware:
     def _cacheable_request(request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(UNCACHED_PREFIXES):
             return False
-        return not any(name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, "messages"))
+        return not _personal_cookie(request.COOKIES)
 
     @staticmethod
     def _cacheable_response(response):
@@ -103,3 +158,101 @@ class AnonymousPageCacheMiddleware:
             and "private" not in response.get("Cache-Control", "")
             and "no-store" not in response.get("Cache-Control", "")
         )
+
+
+class PageCacheASGI:
+    """Answers a cached public page straight from the cache, before Django builds a request, runs
+    its middleware or takes its one synchronous thread; everything else goes on to ``app``."""
+
+    def __init__(self, app):
+        self.app = app
+        self._redis = {}  # one asyncio client per event loop
+        self._rendering = {}  # key -> Event set when this process's render of that page is done
+
+    async def __call__(self, scope, receive, send):
+        key = self._key(scope) if scope["type"] == "http" and settings.PAGE_CACHE_SECONDS else None
+        if key is None:
+            return await self.app(scope, receive, send)
+        entry = await self._cached_entry(key)
+        if entry is None and key in self._rendering:
+            # Everyone asking for a page that is being rendered (a popular page just after a publish)
+            # waits for that one render instead of queueing renders of their own.
+            await self._rendering[key].wait()
+            entry = await self._cached_entry(key)
+        if entry is not None:
+            return await self._send_entry(entry, scope, send)
+        rendered = self._rendering.setdefault(key, asyncio.Event())
+        try:
+            return await self.app(scope, receive, send)
+        finally:
+            if self._rendering.get(key) is rendered:
+                del self._rendering[key]
+            rendered.set()
+
+    async def _send_entry(self, entry, scope, send):
+        body = entry["body"]
+        headers = [
+            (name.lower().encode("latin-1"), value.encode("latin-1"))
+            for name, value in entry["headers"]
+            if name.lower() != "content-length"
+        ]
+        headers += [(b"content-length", str(len(body)).encode()), (b"x-page-cache", b"hit")]
+        await send({"type": "http.response.start", "status": entry["status"], "headers": headers})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+        if entry.get("search_hit_query"):
+            search_hits.count_in_loop(entry["search_hit_query"])
+
+    async def _cached_entry(self, key):
+        """``cached_entry`` without blocking the event loop: Django's Redis client is synchronous (and
+        its async methods queue on Django's one shared thread), so Redis is read here with an asyncio
+        client, the same keys and Django's pickled values. Any other cache is in-process memory."""
+        backend = caches["default"]
+        if not isinstance(backend, RedisCache):
+            return cached_entry(key)
+        loop = asyncio.get_running_loop()
+        client = self._redis.get(loop)
+        if client is None:
+            # Reads go to the first server, as Django's writes do.
+            client = self._redis[loop] = redis.asyncio.Redis.from_url(backend._servers[0])
+        current, entry = await client.mget(
+            backend.make_and_validate_key(GENERATION_KEY), backend.make_and_validate_key(key)
+        )
+        if current is None or entry is None:
+            return None
+        # The same trust as Django's own cache reads: only this site writes to its Redis.
+        entry = pickle.loads(entry)  # noqa: S301
+        return entry if entry["generation"] == pickle.loads(current) else None  # noqa: S301
+
+    @staticmethod
+    def _key(scope):
+        """The same key the middleware would use for this request, or None when it must go to Django."""
+        path = scope["path"]
+        if scope["method"] not in ("GET", "HEAD") or scope.get("root_path"):
+            return None
+        if path.startswith(UNCACHED_PREFIXES):
+            return None
+        headers = {}
+        for name, value in scope["headers"]:
+            name = name.decode("latin-1")
+            # Django joins repeated headers with commas; such a request is left to it.
+            if name in headers:
+                return None
+            headers[name] = value.decode("latin-1")
+        if _personal_cookie(parse_cookie(headers.get("cookie", ""))):
+            return None
+        host = headers.get("host")
+        if settings.USE_X_FORWARDED_HOST and "x-forwarded-host" in headers:
+            host = headers["x-forwarded-host"]
+        if not host:
+            return None
+        scheme = scope.get("scheme", "http")
+        if settings.SECURE_PROXY_SSL_HEADER:
+            header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+            forwarded = headers.get(header.removeprefix("HTTP_").replace("_", "-").lower())
+            if forwarded is not None:
+                scheme = "https" if forwarded.split(",")[0].strip() == secure_value else "http"
+        try:
+            query_string = scope.get("query_string", b"").decode()
+        except UnicodeDecodeError:
+            return None
+        return entry_key(scheme, host, path, query_string)

@@ -1,4 +1,5 @@
-"""ASGI entry point: HTTP goes to Django, WebSockets to the chatbot's Channels routing."""
+"""ASGI entry point: HTTP goes to Django (cached public pages straight from the cache), WebSockets
+to the chatbot's Channels routing."""
 
 import os
 
@@ -14,10 +15,12 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from chatbot.routing import websocket_urlpatterns  # noqa: E402
+from cms.page_cache import PageCacheASGI  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        # Cached public pages are answered before Django's request handling; the rest goes on to it.
+        "http": PageCacheASGI(django_asgi_app),
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )
