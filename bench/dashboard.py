@@ -180,6 +180,8 @@ def main():
     import django
 
     django.setup()
+    import gc
+
     from django.db import connection
     from django.urls import reverse
 
@@ -192,6 +194,7 @@ def main():
     )
 
     figures = dashboard.build()
+    gc.freeze()  # as the served site does once loaded (config/asgi.py)
     print(
         f"Figures: {figures.issued_this_year} final plans this year, "
         f"{figures.percent_this_year}% within 20 weeks; "

@@ -4,9 +4,9 @@ concurrent signed-in clients with 2,850 cases on PostgreSQL.
 Set-up: 2,850 generated cases (through the spreadsheet import), 20 parents each linked to one or two
 children whose cases also have advice, outcomes with progress and a clock exception, and one signed-in
 session per parent. The site is served as in production (production settings, PostgreSQL, Redis,
-uvicorn with 2 workers) on 127.0.0.1:8104. Twenty asyncio + httpx clients, one per parent, each ask
-for /portal/ then one of their children's plan pages, again and again with no think time, until
---requests answers or --seconds pass.
+uvicorn with 2 workers) on 127.0.0.1:8104. Twenty clients (bench/loadgen.py's keep-alive
+connections), one per parent, each ask for /portal/ then one of their children's plan pages, again
+and again with no think time, until --requests answers or --seconds pass.
 
     .venv/bin/python bench/portal_pages.py [--requests 4000] [--seconds 60] [--workers 2]
 
@@ -24,6 +24,7 @@ import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -32,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_portal_pages")
 os.environ.setdefault("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4")
 
-from bench.loadgen import Result  # noqa: E402
+from bench.loadgen import Connection, Result  # noqa: E402
 from bench.server import BENCH_DATABASE_URL, bench_env, serve  # noqa: E402
 
 PORT = 8104  # this benchmark's loopback port
@@ -115,10 +116,11 @@ def prepare():
 
 
 async def parent_client(base, session_key, children, results, remaining, deadline):
-    """One signed-in parent: /portal/, then a plan page, over and over."""
-    cookies = {"sessionid": session_key}
-    async with httpx.AsyncClient(base_url=base, cookies=cookies, timeout=10, follow_redirects=False) as http:
-        turn = 0
+    """One signed-in parent on one keep-alive connection: /portal/, then a plan page, over and over."""
+    parts = urlsplit(base)
+    connection = Connection(parts.hostname, parts.port, {"sessionid": session_key})
+    turn = 0
+    try:
         while time.perf_counter() < deadline and remaining[0] > 0:
             remaining[0] -= 1
             if turn % 2 == 0:
@@ -128,14 +130,17 @@ async def parent_client(base, session_key, children, results, remaining, deadlin
             turn += 1
             started = time.perf_counter()
             try:
-                response = await http.get(url)
-                ok = response.status_code == 200  # a lost session would be a 302 to the sign-in page
-            except httpx.HTTPError:
+                status, _ = await connection.get(url)
+                ok = status == 200  # a lost session would be a 302 to the sign-in page
+            except (OSError, ValueError, asyncio.IncompleteReadError):
+                connection.close()
                 ok = False
             if ok:
                 results[name].latencies_ms.append((time.perf_counter() - started) * 1000)
             else:
                 results[name].failures += 1
+    finally:
+        connection.close()
 
 
 async def run(base, sessions, total, seconds, warmup=40):

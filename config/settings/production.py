@@ -23,8 +23,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
         "max_size": env.int("DJANGO_DB_POOL_MAX", default=10),
         "timeout": 10,
     }
-    # PostgreSQL's JIT spent seconds compiling the dashboard's aggregate queries for no gain.
-    DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
