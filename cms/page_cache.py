@@ -57,6 +57,25 @@ def generation():
     return generation
 
 
+_site_settings = {}  # (generation, host) -> SiteSettings, in this process
+
+
+def site_settings_for(request):
+    """The council's site settings for the request's site. Every page shows them, and finding the
+    site and its settings is two queries; they are kept in the process until the cache generation
+    changes (any change to them starts a new one)."""
+    from cms.models import SiteSettings
+
+    key = (generation(), request.get_host())
+    found = _site_settings.get(key)
+    if found is None:
+        found = SiteSettings.for_request(request)
+        if len(_site_settings) > 100:  # stale generations, or many host names
+            _site_settings.clear()
+        _site_settings[key] = found
+    return found
+
+
 def new_generation(**kwargs):
     """Makes every cached page stale at once."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)

@@ -1,4 +1,7 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from cms.page_cache import site_settings_for
 
 # (title, url): the service navigation shown on every page, in this order.
 SERVICE_NAVIGATION = [
@@ -18,4 +21,8 @@ def site_chrome(request):
         {"title": title, "url": url, "active": path == url if url == "/" else path.startswith(url)}
         for title, url in SERVICE_NAVIGATION
     ]
-    return {"CHATBOT_ENABLED": settings.CHATBOT_ENABLED, "service_navigation": navigation}
+    return {
+        "CHATBOT_ENABLED": settings.CHATBOT_ENABLED,
+        "service_navigation": navigation,
+        "site_settings": SimpleLazyObject(lambda: site_settings_for(request)),
+    }
