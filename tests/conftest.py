@@ -17,6 +17,15 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_page_cache_generation():
+    """The cache outlives each test's rolled-back database: a new generation makes whatever an
+    earlier test cached from its own database (pages, search results, site settings) stale."""
+    from cms.page_cache import new_generation
+
+    new_generation()
+
+
+@pytest.fixture(autouse=True)
 def _media_storage(settings, tmp_path):
     """Uploaded files from one test never leak into another or into the real media folders."""
     settings.MEDIA_ROOT = tmp_path / "media"
