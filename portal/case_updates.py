@@ -1,4 +1,5 @@
-"""Telling families when their child's case changes: a new stage, a new document, a review date.
+"""Telling families when their child's case changes: a new stage, a new document, a review date,
+the council's answer to their request for an early review.
 
 Saving through the ORM (the Wagtail admin, staff views, the shell) triggers these through the
 signal handlers in ``portal.signals``. Code that writes in bulk and so bypasses signals (the
@@ -8,6 +9,7 @@ spreadsheet import) calls them itself, after its transaction has committed:
     case_updates.announce_stage_change(plan, old_stage)   # plan.stage is the new stage
     case_updates.announce_review_date(review)              # review.meeting_date was set or changed
     case_updates.announce_document(document)
+    case_updates.announce_early_review_answer(request)    # staff agreed or declined, with a reply
 
 Each sends one notification to every user linked to the child."""
 
@@ -72,3 +74,14 @@ def announce_review_date(review):
     if not review.meeting_date:
         return 0
     return _send(review.plan.child, "review_date_set", {"meeting_date": format_date(review.meeting_date)})
+
+
+def announce_early_review_answer(early_review):
+    decision = {"agreed": "agreed", "declined": "not agreed"}.get(early_review.status)
+    if decision is None:
+        return 0
+    return _send(
+        early_review.plan.child,
+        "early_review_answered",
+        {"decision": decision, "response": early_review.response},
+    )

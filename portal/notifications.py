@@ -24,6 +24,7 @@ TEMPLATES = {
     "document_added": ("name", "child_name", "document_title", "plan_url"),
     "review_date_set": ("name", "child_name", "meeting_date", "plan_url"),
     "early_review_requested": ("name", "child_name", "reference", "reason", "requested_by"),
+    "early_review_answered": ("name", "child_name", "decision", "response", "plan_url"),
 }
 
 

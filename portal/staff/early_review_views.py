@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import audit
+from portal import audit, case_updates
 from portal.models import AuditEntry, EarlyReviewRequest
 
 from . import permissions as perms
@@ -74,8 +74,11 @@ def early_review_detail(request, public_id):
             reply.responded_by = request.user
             reply.responded_at = timezone.now()
             reply.save()
+            case_updates.announce_early_review_answer(reply)
             messages.success(
-                request, f"Your reply to the early review request for {item.plan.reference} is saved."
+                request,
+                f"Your reply to the early review request for {item.plan.reference} is saved, "
+                "and the family has been sent it by email.",
             )
             return redirect(reverse("portal_staff:early_reviews"))
     else:

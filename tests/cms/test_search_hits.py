@@ -16,6 +16,8 @@ def test_counts_are_added_to_todays_hits():
     assert Query.get("Transport").hits == 1
 
 
+# The writer goes through Channels' database_sync_to_async, which tidies database connections.
+@pytest.mark.django_db
 async def test_the_counter_writes_a_loops_searches_in_one_batch(monkeypatch):
     batches = []
     monkeypatch.setattr(search_hits, "record", lambda counts: batches.append(dict(counts)))
@@ -27,6 +29,7 @@ async def test_the_counter_writes_a_loops_searches_in_one_batch(monkeypatch):
     assert batches == [{"tribunal": 2, "mediation": 1}]
 
 
+@pytest.mark.django_db
 async def test_a_failed_write_never_reaches_the_family(monkeypatch, caplog):
     def broken(counts):
         raise RuntimeError("database down")

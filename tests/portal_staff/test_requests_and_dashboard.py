@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal import timeline
-from portal.models import AuditEntry, Complaint, EarlyReviewRequest, EHCPlan
+from portal.models import AuditEntry, Complaint, EarlyReviewRequest, EHCPlan, ParentLink
 from portal.staff.permissions import ensure_caseworkers_group
 from tests.factories.portal import sign_in_with_mfa
 
-from .factories import ComplaintFactory, PlanFactory, StaffFactory
+from .factories import ComplaintFactory, PlanFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -98,8 +98,10 @@ def test_viewing_a_complaint_about_a_child_is_audited(staff_client, caseworker):
 # --- Early review requests -------------------------------------------------------------------------------
 
 
-def test_early_review_requests_reply(staff_client, caseworker):
+def test_early_review_requests_reply(staff_client, caseworker, mailoutbox):
     plan = PlanFactory(caseworker=caseworker)
+    parent = UserFactory(email="amira.parent@example.org")
+    ParentLink.objects.create(user=parent, child=plan.child)
     request = EarlyReviewRequest.objects.create(plan=plan, reason="Amira has a new diagnosis")
     listing = text(staff_client.get(reverse("portal_staff:early_reviews")))
     assert plan.reference in listing and "Waiting 0 days" in listing
@@ -114,6 +116,11 @@ def test_early_review_requests_reply(staff_client, caseworker):
     request.refresh_from_db()
     assert (request.status, request.responded_by) == ("agreed", caseworker)
     assert request.responded_at is not None
+    # The family hears the answer without having to sign in to look for it.
+    [email] = [m for m in mailoutbox if m.to == ["amira.parent@example.org"]]
+    assert "agreed your request for an early review" in email.body
+    assert "We will hold a review in March." in email.body
+    assert f"/portal/children/{plan.child.public_id}/" in email.body
     assert f">{plan.reference}</a>" not in text(staff_client.get(reverse("portal_staff:early_reviews")))
 
 
