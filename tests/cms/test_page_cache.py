@@ -92,8 +92,10 @@ async def refuse(scope, receive, send):
     raise DjangoNotCalled(scope["path"])
 
 
-async def asgi_get(path, *, method="GET", headers=((b"host", b"testserver"),), scheme="http"):
-    """What the ASGI front sends for one request, with Django behind it refusing to be called."""
+async def asgi_get(
+    path, *, query_string=b"", method="GET", headers=((b"host", b"testserver"),), scheme="http", front=None
+):
+    """What the ASGI front sends for one request, by default with Django behind it refusing to be called."""
     sent = []
 
     async def send(message):
@@ -104,10 +106,10 @@ async def asgi_get(path, *, method="GET", headers=((b"host", b"testserver"),), s
         "method": method,
         "scheme": scheme,
         "path": path,
-        "query_string": b"",
+        "query_string": query_string,
         "headers": list(headers),
     }
-    await PageCacheASGI(refuse)(scope, None, send)
+    await (front or PageCacheASGI(refuse))(scope, None, send)
     start, body = sent
     return start["status"], dict(start["headers"]), body["body"]
 
@@ -160,22 +162,9 @@ def test_the_asgi_front_counts_the_searches_it_answers(client, page_cache, guide
     counted = []
     monkeypatch.setattr(search_hits, "count_in_loop", counted.append)
     client.get("/search/?q=mediation")
-    sent = []
-
-    async def send(message):
-        sent.append(message)
-
-    scope = {
-        "type": "http",
-        "method": "GET",
-        "scheme": "http",
-        "path": "/search/",
-        "query_string": b"q=mediation",
-        "headers": [(b"host", b"testserver")],
-    }
-    async_to_sync(PageCacheASGI(refuse))(scope, None, send)
-    assert sent[0]["status"] == 200
-    assert b"mediation" in sent[1]["body"]
+    status, _, body = async_to_sync(asgi_get)("/search/", query_string=b"q=mediation")
+    assert status == 200
+    assert b"mediation" in body
     assert counted == ["mediation"]
 
 
@@ -200,25 +189,9 @@ def test_visitors_arriving_during_a_render_wait_for_it_instead_of_rendering_agai
 
     front = PageCacheASGI(slow_django)
 
-    async def visit():
-        sent = []
-
-        async def send(message):
-            sent.append(message)
-
-        scope = {
-            "type": "http",
-            "method": "GET",
-            "scheme": "http",
-            "path": "/popular/",
-            "query_string": b"",
-            "headers": [(b"host", b"testserver")],
-        }
-        await front(scope, None, send)
-        return sent[1]["body"]
-
     async def five_visitors():
-        return await asyncio.gather(*(visit() for _ in range(5)))
+        answers = await asyncio.gather(*(asgi_get("/popular/", front=front) for _ in range(5)))
+        return [body for _, _, body in answers]
 
     assert async_to_sync(five_visitors)() == [b"<p>rendered once</p>"] * 5
     assert renders == ["/popular/"]
