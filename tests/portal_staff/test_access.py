@@ -90,3 +90,14 @@ def test_superusers_pass(client, django_user_model):
     admin = django_user_model.objects.create_superuser(email="root@example.org", password="x-long-password")
     sign_in_with_mfa(client, admin)
     assert client.get(reverse("portal_staff:dashboard")).status_code == 200
+
+
+def test_the_caseworkers_group_exists_once_the_database_is_migrated():
+    """An administrator only has to add a caseworker to the group: no demo data, no shell."""
+    from django.contrib.auth.models import Group
+
+    from portal.staff.permissions import CASEWORKER_PERMISSIONS, CASEWORKERS_GROUP
+
+    group = Group.objects.get(name=CASEWORKERS_GROUP)
+    held = set(group.permissions.values_list("content_type__app_label", "codename"))
+    assert held == set(CASEWORKER_PERMISSIONS)
