@@ -11,6 +11,8 @@ import logging
 
 from channels.db import database_sync_to_async
 
+from config.per_loop import PerLoop
+
 from .history import record_exchanges
 
 logger = logging.getLogger(__name__)
@@ -52,13 +54,8 @@ class HistoryWriter:
                     future.set_result(stored)
 
 
-_writers = {}
+_writers = PerLoop(HistoryWriter)
 
 
 def get_writer():
-    loop = asyncio.get_running_loop()
-    for stale in [known for known in _writers if known.is_closed()]:
-        del _writers[stale]
-    if loop not in _writers:
-        _writers[loop] = HistoryWriter()
-    return _writers[loop]
+    return _writers.get()

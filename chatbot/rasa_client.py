@@ -3,12 +3,13 @@
 One ``httpx.AsyncClient`` per event loop is shared by every conversation, so connections to Rasa
 are pooled; every call has a timeout, and any failure surfaces as ``RasaUnavailable``."""
 
-import asyncio
 import logging
 from urllib.parse import urlsplit
 
 import httpx
 from django.conf import settings
+
+from config.per_loop import PerLoop
 
 from .tokens import sign_message_token
 
@@ -26,9 +27,21 @@ class RasaUnavailable(Exception):
     """Rasa timed out, refused the connection, failed or answered something we cannot read."""
 
 
-_clients = {}
 # Tests (and the benchmark) inject an httpx transport here, e.g. ``httpx.MockTransport``.
 _transport = None
+
+
+def _new_client():
+    return httpx.AsyncClient(
+        timeout=TIMEOUT,
+        transport=_transport,
+        # httpcore checks every idle connection on each request, so keeping more open costs more
+        # than reconnecting does: with 100 kept, a burst of 50 messages took twice as long.
+        limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+    )
+
+
+_clients = PerLoop(_new_client, usable=lambda client: not client.is_closed)
 
 
 def set_transport(transport):
@@ -39,20 +52,7 @@ def set_transport(transport):
 
 
 def get_client():
-    loop = asyncio.get_running_loop()
-    for stale in [known for known in _clients if known.is_closed()]:
-        del _clients[stale]
-    client = _clients.get(loop)
-    if client is None or client.is_closed:
-        client = httpx.AsyncClient(
-            timeout=TIMEOUT,
-            transport=_transport,
-            # httpcore checks every idle connection on each request, so keeping more open costs more
-            # than reconnecting does: with 100 kept, a burst of 50 messages took twice as long.
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
-        )
-        _clients[loop] = client
-    return client
+    return _clients.get()
 
 
 async def send_message(conversation_id, text, user_token=None):

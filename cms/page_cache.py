@@ -26,6 +26,7 @@ from django.http.cookie import parse_cookie
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms import search_hits
+from config.per_loop import PerLoop
 
 GENERATION_KEY = "page-cache:generation"
 # Pages that are personal, take input, or must always be live are never cached.
@@ -185,7 +186,7 @@ class PageCacheASGI:
 
     def __init__(self, app):
         self.app = app
-        self._redis = {}  # one asyncio client per event loop
+        self._redis = PerLoop(self._new_redis_client)
         self._rendering = {}  # key -> Event set when this process's render of that page is done
 
     async def __call__(self, scope, receive, send):
@@ -228,12 +229,7 @@ class PageCacheASGI:
         backend = caches["default"]
         if not isinstance(backend, RedisCache):
             return cached_entry(key)
-        loop = asyncio.get_running_loop()
-        client = self._redis.get(loop)
-        if client is None:
-            # Reads go to the first server, as Django's writes do.
-            client = self._redis[loop] = redis.asyncio.Redis.from_url(backend._servers[0])
-        current, entry = await client.mget(
+        current, entry = await self._redis.get().mget(
             backend.make_and_validate_key(GENERATION_KEY), backend.make_and_validate_key(key)
         )
         if current is None or entry is None:
@@ -241,6 +237,11 @@ class PageCacheASGI:
         # The same trust as Django's own cache reads: only this site writes to its Redis.
         entry = pickle.loads(entry)  # noqa: S301
         return entry if entry["generation"] == pickle.loads(current) else None  # noqa: S301
+
+    @staticmethod
+    def _new_redis_client():
+        # Reads go to the first server, as Django's writes do.
+        return redis.asyncio.Redis.from_url(caches["default"]._servers[0])
 
     @staticmethod
     def _key(scope):

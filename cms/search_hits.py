@@ -16,6 +16,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
+from config.per_loop import PerLoop
+
 logger = logging.getLogger(__name__)
 
 FLUSH_SECONDS = 1.0
@@ -52,15 +54,12 @@ class HitCounter:
                 logger.exception("Could not store %d search count(s)", sum(counts.values()))
 
 
-_counters = {}
+_counters = PerLoop(HitCounter)
 
 
 def count_in_loop(query_string):
     """Counts one search from async code (the ASGI front), batched per event loop."""
-    loop = asyncio.get_running_loop()
-    for stale in [known for known in _counters if known.is_closed()]:
-        del _counters[stale]
-    _counters.setdefault(loop, HitCounter()).add(query_string)
+    _counters.get().add(query_string)
 
 
 def count_now(query_string):

@@ -1,7 +1,5 @@
 """Search counts reach Wagtail's promoted-search report, batched when they come from the ASGI front."""
 
-import asyncio
-
 import pytest
 from wagtail.contrib.search_promotions.models import Query
 
@@ -24,8 +22,7 @@ async def test_the_counter_writes_a_loops_searches_in_one_batch(monkeypatch):
     monkeypatch.setattr(search_hits, "FLUSH_SECONDS", 0.01)
     for query in ("tribunal", "tribunal", "mediation"):
         search_hits.count_in_loop(query)
-    counter = search_hits._counters[asyncio.get_running_loop()]
-    await counter.task
+    await search_hits._counters.get().task
     assert batches == [{"tribunal": 2, "mediation": 1}]
 
 
@@ -37,5 +34,5 @@ async def test_a_failed_write_never_reaches_the_family(monkeypatch, caplog):
     monkeypatch.setattr(search_hits, "record", broken)
     monkeypatch.setattr(search_hits, "FLUSH_SECONDS", 0.01)
     search_hits.count_in_loop("tribunal")
-    await search_hits._counters[asyncio.get_running_loop()].task
+    await search_hits._counters.get().task
     assert "Could not store 1 search count(s)" in caplog.text

@@ -64,7 +64,7 @@ def wait_for_chat_writes(timeout=10):
     time.sleep(0.05)  # the exchange is queued just after its last reply frame goes out
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        writers = list(history_writer._writers.values())
+        writers = history_writer._writers.all()
         if not any(writer.pending or (writer.task and not writer.task.done()) for writer in writers):
             return
         time.sleep(0.02)
