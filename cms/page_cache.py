@@ -105,8 +105,12 @@ def connect_signals():
 PERSONAL_COOKIES = ("messages",)
 
 
-def _personal_cookie(cookies):
-    return any(name in cookies for name in (settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES))
+def cacheable_request(method, path, cookies):
+    """Whether a request may get (and give) a cached page: the one rule the middleware and the
+    ASGI front both apply."""
+    if method not in ("GET", "HEAD") or path.startswith(UNCACHED_PREFIXES):
+        return False
+    return not any(name in cookies for name in (settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES))
 
 
 def entry_key(scheme, host, path, query_string):
@@ -133,7 +137,7 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or not self._cacheable_request(request):
+        if not seconds or not cacheable_request(request.method, request.path, request.COOKIES):
             return self.get_response(request)
         query_string = request.META.get("QUERY_STRING", "")
         key = entry_key(request.scheme, request.get_host(), request.path, query_string)
@@ -161,12 +165,6 @@ class AnonymousPageCacheMiddleware:
             cache.set(key, entry, seconds)
             response["X-Page-Cache"] = "miss"
         return response
-
-    @staticmethod
-    def _cacheable_request(request):
-        if request.method not in ("GET", "HEAD") or request.path.startswith(UNCACHED_PREFIXES):
-            return False
-        return not _personal_cookie(request.COOKIES)
 
     @staticmethod
     def _cacheable_response(response):
@@ -247,9 +245,7 @@ class PageCacheASGI:
     def _key(scope):
         """The same key the middleware would use for this request, or None when it must go to Django."""
         path = scope["path"]
-        if scope["method"] not in ("GET", "HEAD") or scope.get("root_path"):
-            return None
-        if path.startswith(UNCACHED_PREFIXES):
+        if scope.get("root_path"):
             return None
         headers = {}
         for name, value in scope["headers"]:
@@ -258,7 +254,7 @@ class PageCacheASGI:
             if name in headers:
                 return None
             headers[name] = value.decode("latin-1")
-        if _personal_cookie(parse_cookie(headers.get("cookie", ""))):
+        if not cacheable_request(scope["method"], path, parse_cookie(headers.get("cookie", ""))):
             return None
         host = headers.get("host")
         if settings.USE_X_FORWARDED_HOST and "x-forwarded-host" in headers:
