@@ -139,3 +139,12 @@ def review_date_set(sender, instance, created, raw=False, **kwargs):
     before = getattr(instance, "_stored_values", None) or {}
     if created or before.get("meeting_date") != str(instance.meeting_date):
         transaction.on_commit(lambda: case_updates.announce_review_date(instance))
+
+
+@receiver(post_save, sender=EarlyReviewRequest)
+def early_review_answered(sender, instance, created, raw=False, **kwargs):
+    if raw or created or case_updates.is_muted():
+        return
+    before = getattr(instance, "_stored_values", None) or {}
+    if before.get("status") != instance.status or before.get("response") != instance.response:
+        transaction.on_commit(lambda: case_updates.announce_early_review_answer(instance))

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import audit, case_updates
+from portal import audit
 from portal.models import AuditEntry, EarlyReviewRequest
 
 from . import permissions as perms
@@ -73,12 +73,11 @@ def early_review_detail(request, public_id):
             reply = form.save(commit=False)
             reply.responded_by = request.user
             reply.responded_at = timezone.now()
-            reply.save()
-            case_updates.announce_early_review_answer(reply)
+            reply.save()  # portal.signals emails the family the answer
             messages.success(
                 request,
-                f"Your reply to the early review request for {item.plan.reference} is saved, "
-                "and the family has been sent it by email.",
+                f"Your reply to the early review request for {item.plan.reference} is saved; the family "
+                "sees it on their plan page and is emailed it.",
             )
             return redirect(reverse("portal_staff:early_reviews"))
     else:

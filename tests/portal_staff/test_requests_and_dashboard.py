@@ -98,7 +98,9 @@ def test_viewing_a_complaint_about_a_child_is_audited(staff_client, caseworker):
 # --- Early review requests -------------------------------------------------------------------------------
 
 
-def test_early_review_requests_reply(staff_client, caseworker, mailoutbox):
+def test_early_review_requests_reply(
+    staff_client, caseworker, mailoutbox, django_capture_on_commit_callbacks
+):
     plan = PlanFactory(caseworker=caseworker)
     parent = UserFactory(email="amira.parent@example.org")
     ParentLink.objects.create(user=parent, child=plan.child)
@@ -111,7 +113,8 @@ def test_early_review_requests_reply(staff_client, caseworker, mailoutbox):
     refused = staff_client.post(url, {"status": "agreed", "response": ""})
     assert refused.status_code == 400 and "Write a reply" in text(refused)
 
-    staff_client.post(url, {"status": "agreed", "response": "We will hold a review in March."})
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes once the reply is stored
+        staff_client.post(url, {"status": "agreed", "response": "We will hold a review in March."})
 
     request.refresh_from_db()
     assert (request.status, request.responded_by) == ("agreed", caseworker)
