@@ -83,14 +83,17 @@ class Connection:
         self.reader = self.writer = None
 
 
-async def _client(base, paths, result, deadline, remaining, expect_status, cookies, offset):
+async def keep_alive_client(base, visits, deadline, remaining, *, expect_status=200, cookies=None, offset=0):
+    """One client on one keep-alive connection: cycles through ``visits`` ((Result, path) pairs,
+    starting at ``offset``), each answer timed into its Result, until ``deadline`` or until the
+    shared ``remaining`` count runs out."""
     parts = urlsplit(base)
     connection = Connection(parts.hostname, parts.port, cookies)
     turn = offset
     try:
         while time.perf_counter() < deadline and remaining[0] > 0:
             remaining[0] -= 1
-            path = paths[turn % len(paths)]
+            result, path = visits[turn % len(visits)]
             turn += 1
             started = time.perf_counter()
             try:
@@ -123,14 +126,20 @@ async def run_load(
     cycling through ``paths``; the first ``warmup`` requests are not counted."""
     if isinstance(paths, str):
         paths = [paths]
-    await _client(base, paths, Result("warmup"), time.perf_counter() + max_seconds, [warmup], 200, cookies, 0)
+    warm = Result("warmup")
+    await keep_alive_client(
+        base, [(warm, path) for path in paths], time.perf_counter() + max_seconds, [warmup], cookies=cookies
+    )
     result = Result(name)
+    visits = [(result, path) for path in paths]
     remaining = [requests]
     started = time.perf_counter()
     deadline = started + max_seconds
     await asyncio.gather(
         *(
-            _client(base, paths, result, deadline, remaining, expect_status, cookies, offset)
+            keep_alive_client(
+                base, visits, deadline, remaining, expect_status=expect_status, cookies=cookies, offset=offset
+            )
             for offset in range(concurrency)
         )
     )

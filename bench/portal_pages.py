@@ -24,7 +24,6 @@ import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -33,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_portal_pages")
 os.environ.setdefault("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4")
 
-from bench.loadgen import Connection, Result  # noqa: E402
+from bench.loadgen import Result, keep_alive_client  # noqa: E402
 from bench.server import BENCH_DATABASE_URL, bench_env, serve  # noqa: E402
 
 PORT = 8104  # this benchmark's loopback port
@@ -115,34 +114,6 @@ def prepare():
     return sessions
 
 
-async def parent_client(base, session_key, children, results, remaining, deadline):
-    """One signed-in parent on one keep-alive connection: /portal/, then a plan page, over and over."""
-    parts = urlsplit(base)
-    connection = Connection(parts.hostname, parts.port, {"sessionid": session_key})
-    turn = 0
-    try:
-        while time.perf_counter() < deadline and remaining[0] > 0:
-            remaining[0] -= 1
-            if turn % 2 == 0:
-                name, url = "/portal/", "/portal/"
-            else:
-                name, url = "plan page", f"/portal/children/{children[turn // 2 % len(children)]}/"
-            turn += 1
-            started = time.perf_counter()
-            try:
-                status, _ = await connection.get(url)
-                ok = status == 200  # a lost session would be a 302 to the sign-in page
-            except (OSError, ValueError, asyncio.IncompleteReadError):
-                connection.close()
-                ok = False
-            if ok:
-                results[name].latencies_ms.append((time.perf_counter() - started) * 1000)
-            else:
-                results[name].failures += 1
-    finally:
-        connection.close()
-
-
 async def run(base, sessions, total, seconds, warmup=40):
     async with httpx.AsyncClient(base_url=base, cookies={"sessionid": sessions[0][0]}) as http:
         for _ in range(warmup // 2):
@@ -155,7 +126,22 @@ async def run(base, sessions, total, seconds, warmup=40):
     started = time.perf_counter()
     await asyncio.gather(
         *(
-            parent_client(base, key, children, results, remaining, started + seconds)
+            keep_alive_client(
+                base,
+                # /portal/, then one of their children's plan pages, over and over.
+                [
+                    visit
+                    for child in children
+                    for visit in (
+                        (results["/portal/"], "/portal/"),
+                        (results["plan page"], f"/portal/children/{child}/"),
+                    )
+                ],
+                started + seconds,
+                remaining,
+                # Only a 200 counts: a lost session would be a 302 to the sign-in page.
+                cookies={"sessionid": key},
+            )
             for key, children in sessions
         )
     )
