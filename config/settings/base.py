@@ -117,7 +117,7 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }
@@ -129,6 +129,9 @@ else:
 
 # Public pages are cached whole for visitors who are not signed in (0 turns it off).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# The parent's rendered /portal/ and plan pages, kept under a digest of their rows (portal.case_pages)
+# so they are never stale; this only bounds how long an unvisited one takes up memory.
+PORTAL_PAGE_SECONDS = env.int("PORTAL_PAGE_SECONDS", default=600)
 
 # Wagtail's database backend picks PostgreSQL full-text search on PostgreSQL and FTS5 on SQLite.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import redirect, render
 
-from portal import access, audit, cases, explanations
+from portal import access, audit, case_pages, cases, explanations
 from portal.forms import EarlyReviewForm
 from portal.models import AuditEntry, EarlyReviewRequest, EHCPlan, Outcome
 from portal.notifications import notify
@@ -40,6 +41,17 @@ def explained(steps):
 
 @login_required
 def child_detail(request, public_id):
+    try:
+        response, seen = case_pages.cached_page(
+            request, "plan", [public_id], lambda: render_plan_page(request, public_id)
+        )
+    except KeyError as error:
+        raise Http404("No such child") from error
+    audit.record_views(request.user, [seen.cases[public_id].child], "Viewed the plan page", request=request)
+    return response
+
+
+def render_plan_page(request, public_id):
     child = access.get_child_for(request.user, public_id, queryset=plan_page_queryset(request.user))
     summary = cases.summarise(child)
     plan = summary.plan
@@ -71,7 +83,6 @@ def child_detail(request, public_id):
                 "can_request_early_review": plan.final_issued_date is not None and not plan.ceased_date,
             }
         )
-    audit.record_views(request.user, [child], "Viewed the plan page", request=request)
     return render(request, "portal/child_detail.html", context)
 
 

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from portal import access, audit, cases
+from portal import access, audit, case_pages, cases
 from portal.models import ParentLink
 
 
@@ -15,12 +15,20 @@ def my_links(user):
 
 @login_required
 def portal_home(request):
+    response, seen = case_pages.cached_page(request, "home", [], lambda: render_home_page(request))
+    audit.record_views(
+        request.user,
+        [case.child for case in seen.cases.values()],
+        "Viewed the summary card on the portal home page",
+        request=request,
+    )
+    return response
+
+
+def render_home_page(request):
     children = list(access.children_with_cases_for(request.user).prefetch_related(my_links(request.user)))
     summaries = cases.summaries_for(children)
     complaints = list(access.complaints_for(request.user).filter(status="open").select_related("child"))
-    audit.record_views(
-        request.user, children, "Viewed the summary card on the portal home page", request=request
-    )
     return render(
         request,
         "portal/home.html",
