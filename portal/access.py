@@ -4,7 +4,10 @@ Every parent view, the document download and the chatbot API ask here; nothing e
 data by user. Anything outside a user's scope is a 404, never a 403, so that a guessed id does not
 even confirm that a record exists."""
 
-from django.core.exceptions import ValidationError
+import functools
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 
@@ -16,6 +19,23 @@ def children_for(user):
     if user is None or not user.is_authenticated or not user.is_active:
         return Child.objects.none()
     return Child.objects.filter(parent_links__user=user).distinct()
+
+
+def children_for_sql(user):
+    """``children_for(user)``'s ids as (SQL, params) to embed in a raw query, or None when the user
+    may see no child. The query is compiled once per process: only the user's id changes."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    return _children_sql(), [user.pk]
+
+
+@functools.cache
+def _children_sql():
+    sample = get_user_model()(pk=-1, is_active=True)
+    sql, params = children_for(sample).order_by().values("pk").query.sql_with_params()
+    if list(params) != [-1]:  # the user's id must be the query's one parameter
+        raise ImproperlyConfigured(f"children_for compiled with unexpected parameters {params!r}")
+    return sql
 
 
 def plans_prefetch():

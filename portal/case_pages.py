@@ -24,13 +24,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.http import HttpResponse
 
 from cms.page_cache import cached_entry, generation
 
 from . import access
+from .db import prepared_cursor
 from .models import (
     AdviceRequest,
     AnnualReview,
@@ -87,13 +87,13 @@ class CaseRows:
 
 def case_rows(user):
     """One query: the children ``user`` may see and the text of every row their pages are built from."""
-    try:
-        scope_sql, scope_params = access.children_for(user).order_by().values("pk").query.sql_with_params()
-    except EmptyResultSet:
+    scope = access.children_for_sql(user)
+    if scope is None:
         return CaseRows(cases={}, own_rows=[])
+    scope_sql, scope_params = scope
     sql, uses = _rows_sql()
     params = list(scope_params) + [user.pk] * uses
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(f"WITH mine(id) AS ({scope_sql}) {sql}", params)
         rows = cursor.fetchall()
     cases, own_rows = {}, []
