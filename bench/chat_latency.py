@@ -323,15 +323,8 @@ def start_stack(secret, service_token, database_url=None, stub=False, server="uv
     if server == "daphne":
         command = [str(ROOT / ".venv/bin/daphne"), "-b", HOST, "-p", str(web_port), "config.asgi:application"]
     else:
-        command = [
-            str(ROOT / ".venv/bin/uvicorn"),
-            "--host",
-            HOST,
-            "--port",
-            str(web_port),
-            "--no-access-log",
-        ]
-        command += ["--log-level", "warning", "config.asgi:application"]
+        command = [sys.executable, "-m", "config.serve", "--host", HOST, "--port", str(web_port)]
+        command += ["--no-access-log", "--log-level", "warning"]
     web = subprocess.Popen(
         command,
         cwd=ROOT,
@@ -369,7 +362,10 @@ def main():
     parser.add_argument("--database-url", help="the database to serve (default: a fresh SQLite one)")
     parser.add_argument("--stub-rasa", action="store_true", help="a fixed-latency stub for Rasa")
     parser.add_argument(
-        "--server", choices=["daphne", "uvicorn"], default="uvicorn", help="uvicorn: as in the Procfile"
+        "--server",
+        choices=["daphne", "uvicorn"],
+        default="uvicorn",
+        help="uvicorn (config.serve): as in the Procfile",
     )
     parser.add_argument("--conversations", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=2)

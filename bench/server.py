@@ -1,5 +1,5 @@
 """Starts the site as production would run it (production settings, PostgreSQL, Redis, uvicorn
-workers) on a loopback port for a benchmark, and stops it afterwards."""
+workers under config.serve) on a loopback port for a benchmark, and stops it afterwards."""
 
 import contextlib
 import os
@@ -47,15 +47,22 @@ def manage(*args, settings="config.settings.dev"):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=bench_env(settings), check=True)
 
 
+def listening_sockets(port):
+    """How many sockets listen on ``port`` on this machine (Linux)."""
+    with open("/proc/net/tcp") as table:
+        rows = [line.split() for line in table.readlines()[1:]]
+    return sum(1 for row in rows if row[1].endswith(f":{port:04X}") and row[3] == "0A")
+
+
 @contextlib.contextmanager
 def serve(workers=2, port=None):
-    """Yields the base URL of the site served by uvicorn with ``workers`` processes (static files
+    """Yields the base URL of the site served by ``workers`` uvicorn processes (static files
     collected first, as production's manifest storage needs)."""
     port = port or free_port()
     manage("collectstatic", "--noinput", "-v0", settings="config.settings.production")
     process = subprocess.Popen(
         [
-            PYTHON, "-m", "uvicorn", "config.asgi:application",
+            PYTHON, "-m", "config.serve",
             "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
             "--no-access-log", "--log-level", "warning",
         ],
@@ -67,12 +74,15 @@ def serve(workers=2, port=None):
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
+            # Every worker listens on a socket of its own: the load must not start before the last
+            # one does, or its share of the connections would all go to the others.
             with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                ok = httpx.get(f"{base}/healthz", timeout=2).status_code == 200
+                if ok and listening_sockets(port) >= workers:
                     break
             time.sleep(0.3)
         else:
-            raise RuntimeError("the site did not answer /healthz within 60 s")
+            raise RuntimeError(f"the site's {workers} workers were not all answering within 60 s")
         yield base
     finally:
         os.killpg(process.pid, signal.SIGTERM)
