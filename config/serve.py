@@ -21,6 +21,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 import time
 
 logger = logging.getLogger("config.serve")
@@ -47,12 +48,24 @@ def run_worker(app, host, port, options):
     # The parent's handlers are not wanted here: uvicorn installs its own graceful ones.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _exit_with(os.getppid())
     try:
         sock = listening_socket(host, port)
     except OSError as error:
         logger.error("Cannot listen on %s:%s: %s", host, port, error)
         sys.exit(STARTUP_FAILURE)
     uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
+
+
+def _exit_with(parent):
+    """A worker whose supervisor was killed outright stops too, rather than go on listening unseen."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class Supervisor:

@@ -65,8 +65,8 @@ def server():
     wait_for_workers(port, 2)
     yield process, port
     if process.poll() is None:
-        process.kill()
-        process.wait()
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def test_a_burst_of_keep_alive_connections_is_spread_over_the_workers(server):
@@ -108,3 +108,22 @@ def test_a_stop_signal_stops_every_worker(server):
             os.kill(pid, 0)
     with pytest.raises(OSError):
         ask(port)
+
+
+def test_workers_stop_when_their_supervisor_is_killed(server):
+    process, port = server
+    workers = {ask(port) for _ in range(40)}
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in workers), "workers went on listening after their supervisor died"
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
