@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# Requests one worker process works on at once; the rest wait their turn (config/asgi_handler.py).
+WEB_THREADS = env.int("WEB_THREADS", default=3)
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
