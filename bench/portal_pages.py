@@ -4,7 +4,7 @@ concurrent signed-in clients with 2,850 cases on PostgreSQL.
 Set-up: 2,850 generated cases (through the spreadsheet import), 20 parents each linked to one or two
 children whose cases also have advice, outcomes with progress and a clock exception, and one signed-in
 session per parent. The site is served as in production (production settings, PostgreSQL, Redis,
-uvicorn with 2 workers) on 127.0.0.1:8104. Twenty clients (bench/loadgen.py's keep-alive
+config.serve with 2 uvicorn workers) on 127.0.0.1:8104. Twenty clients (bench/loadgen.py's keep-alive
 connections), one per parent, each ask for /portal/ then one of their children's plan pages, again
 and again with no think time, until --requests answers or --seconds pass.
 
