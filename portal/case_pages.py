@@ -29,7 +29,7 @@ from django.http import HttpResponse
 
 from cms.page_cache import cached_entry, generation
 
-from . import access
+from . import access, cases
 from .db import prepared_cursor
 from .models import (
     AdviceRequest,
@@ -46,8 +46,8 @@ from .models import (
     Setting,
 )
 
-# Of a user's row (a plan's caseworker, or the signed-in parent), only
-# what pages show: never the password hash or the last sign-in, which change without changing a page.
+# Of a user's row (a plan's caseworker, or the signed-in parent), only what the pages show: never the
+# password hash or the last sign-in, which change without changing a page.
 USER_COLUMNS = ("id", "email", "first_name", "last_name", "phone", "is_active")
 
 
@@ -133,9 +133,7 @@ def cached_page(request, name, public_ids, render):
 
 
 def _key(name, digest):
-    from .cases import today
-
-    return f"portal-page:{name}:{today().isoformat()}:{digest}"
+    return f"portal-page:{name}:{cases.today().isoformat()}:{digest}"
 
 
 @contextmanager

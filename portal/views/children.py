@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 
 from portal import access, audit, case_pages, cases, explanations
 from portal.forms import EarlyReviewForm
@@ -39,6 +40,7 @@ def explained(steps):
     return rows
 
 
+@never_cache
 @login_required
 def child_detail(request, public_id):
     try:

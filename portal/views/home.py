@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from portal import access, audit, case_pages, cases
 from portal.models import ParentLink
@@ -13,6 +14,7 @@ def my_links(user):
     return Prefetch("parent_links", queryset=ParentLink.objects.filter(user=user), to_attr="my_links")
 
 
+@never_cache
 @login_required
 def portal_home(request):
     response, seen = case_pages.cached_page(request, "home", [], lambda: render_home_page(request))

@@ -33,6 +33,8 @@ def seen_twice(client, url):
     second = client.get(url)
     assert first.status_code == second.status_code == 200
     assert first.content == second.content
+    # Personal pages: no browser or proxy may keep a copy (a shared computer, the back button).
+    assert "no-store" in second["Cache-Control"] and "private" in second["Cache-Control"]
     return second.content.decode()
 
 
