@@ -13,20 +13,24 @@ Django's request handling starts at all, which is what keeps a busy day's pages 
 
 import asyncio
 import hashlib
+import logging
 import pickle
 import uuid
 
 import redis.asyncio
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.http.cookie import parse_cookie
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms import search_hits
 from config.per_loop import PerLoop
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 # Pages that are personal, take input, or must always be live are never cached.
@@ -90,7 +94,17 @@ def _model_changed(sender, **kwargs):
         new_generation()
 
 
+def _deployed(**kwargs):
+    """Every deploy runs ``migrate``: pages (and the portal's kept pages) rendered by the previous
+    release's templates and rules must not outlive it."""
+    try:
+        new_generation()
+    except Exception:  # a cache outage must not fail a migration
+        logger.warning("Cache unreachable: pages kept before this deploy stay until they expire.")
+
+
 def connect_signals():
+    post_migrate.connect(_deployed, sender=apps.get_app_config("cms"), dispatch_uid="page-cache-deploy")
     for name, signal in (
         ("published", page_published),
         ("unpublished", page_unpublished),

@@ -195,3 +195,14 @@ def test_visitors_arriving_during_a_render_wait_for_it_instead_of_rendering_agai
 
     assert async_to_sync(five_visitors)() == [b"<p>rendered once</p>"] * 5
     assert renders == ["/popular/"]
+
+
+def test_a_deploy_makes_every_kept_page_stale(client, page_cache, guide):
+    """Pages rendered by the previous release's templates must not outlive it; every deploy migrates."""
+    from django.core.management import call_command
+
+    url = guide.url
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    call_command("migrate", verbosity=0)
+    assert client.get(url)["X-Page-Cache"] == "miss"
