@@ -72,8 +72,8 @@ def test_plan_page_queries_do_not_grow_with_the_case(client):
     # session, user, the case rows (twice), child, plans, advice, exceptions, reviews, documents,
     # outcomes, progress, early reviews, own link, audit insert, and the test's savepoint (2).
     assert cold <= 17
-    # Seen again unchanged: session, user, the case rows, audit insert.
-    assert count_queries(client, small_url) == count_queries(client, big_url) == 4
+    # Seen again unchanged: session (from Redis when there is one), user, the case rows, audit insert.
+    assert count_queries(client, small_url) == count_queries(client, big_url) <= 4
 
 
 def test_portal_home_queries_do_not_grow_with_children_or_cases(client):
@@ -91,4 +91,4 @@ def test_portal_home_queries_do_not_grow_with_children_or_cases(client):
     # session, user, the case rows (twice), children, plans, advice, exceptions, reviews, own links,
     # complaints, audit insert, and the test's savepoint (2).
     assert cold <= 15
-    assert count_queries(client, url) == 4
+    assert count_queries(client, url) <= 4  # as a plan page seen again
