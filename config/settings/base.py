@@ -108,9 +108,6 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT spent seconds compiling the dashboard's aggregate queries for no gain.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
-    # Queries run often through a server-binding cursor (portal.db) are prepared after this
-    # many runs on a connection. Django's own cursors bind on the client and are never prepared.
-    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
