@@ -14,9 +14,13 @@ from django.http import Http404
 from .models import Child, Complaint, Document, EHCPlan
 
 
+def _may_see_children(user):
+    return user is not None and user.is_authenticated and user.is_active
+
+
 def children_for(user):
     """The children ``user`` is linked to (as parent, carer or the young person themselves)."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not _may_see_children(user):
         return Child.objects.none()
     return Child.objects.filter(parent_links__user=user).distinct()
 
@@ -24,7 +28,7 @@ def children_for(user):
 def children_for_sql(user):
     """``children_for(user)``'s ids as (SQL, params) to embed in a raw query, or None when the user
     may see no child. The query is compiled once per process: only the user's id changes."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not _may_see_children(user):
         return None
     return _children_sql(), [user.pk]
 
