@@ -15,11 +15,12 @@ from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 
 class PreparingCursor(psycopg.Cursor):
     def execute(self, query, params=None, **kwargs):
+        connection_threshold = self.connection.prepare_threshold
         self.connection.prepare_threshold = 0
         try:
             return super().execute(query, params, prepare=True, **kwargs)
         finally:
-            self.connection.prepare_threshold = None
+            self.connection.prepare_threshold = connection_threshold
 
 
 def prepared_cursor():
