@@ -15,6 +15,7 @@ to). A request with a message to show (after a form was sent) is rendered afresh
 The rows are read on every request, so access is decided by ``portal.access`` exactly as before."""
 
 import hashlib
+from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache as once
@@ -96,15 +97,15 @@ def case_rows(user):
     with prepared_cursor() as cursor:
         cursor.execute(f"WITH mine(id) AS ({scope_sql}) {sql}", params)
         rows = cursor.fetchall()
-    cases, own_rows = {}, []
+    texts, public_ids, own_rows = defaultdict(list), {}, []
     for child_pk, public_id, text in rows:
-        if public_id is not None:
-            public_id = public_id if isinstance(public_id, UUID) else UUID(public_id)
-            cases.setdefault(public_id, LinkedCase(child_pk, public_id)).rows.append(text)
-    by_pk = {case.pk: case for case in cases.values()}
-    for child_pk, public_id, text in rows:
-        if public_id is None:
-            (by_pk[child_pk].rows if child_pk is not None else own_rows).append(text)
+        if child_pk is None:
+            own_rows.append(text)
+            continue
+        texts[child_pk].append(text)
+        if public_id is not None:  # the child's own row
+            public_ids[child_pk] = public_id if isinstance(public_id, UUID) else UUID(public_id)
+    cases = {public_id: LinkedCase(pk, public_id, texts[pk]) for pk, public_id in public_ids.items()}
     return CaseRows(cases=cases, own_rows=own_rows)
 
 
