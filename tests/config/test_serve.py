@@ -13,13 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.stack.servers import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def ask(port, sock=None):
@@ -28,15 +24,13 @@ def ask(port, sock=None):
     sock = sock or socket.create_connection(("127.0.0.1", port), timeout=5)
     try:
         sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        data = b""
-        while b"\r\n\r\n" not in data or len(data.split(b"\r\n\r\n", 1)[1]) < int(
-            data.split(b"content-length: ", 1)[1].split(b"\r\n", 1)[0] if b"content-length: " in data else 1
-        ):
-            chunk = sock.recv(4096)
-            if not chunk:
-                break
-            data += chunk
-        return int(data.split(b"\r\n\r\n", 1)[1])
+        reader = sock.makefile("rb")
+        length = 0
+        while (line := reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.partition(b":")
+            if name.lower() == b"content-length":
+                length = int(value)
+        return int(reader.read(length))
     finally:
         if own:
             sock.close()
