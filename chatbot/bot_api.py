@@ -12,6 +12,8 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 
 from portal.bot_auth import require_service_token
+from portal.models import SafeguardingFlag
+from portal.safeguarding import flags, screening
 
 from .forms import CallbackRequestForm
 from .models import CallbackRequest, Conversation, Message
@@ -73,5 +75,14 @@ def callbacks(request):
         if existing is None:
             raise
         return _created(existing, 200)
+    if (concern := screening.screen(callback.reason)) is not None:
+        flags.raise_flag(
+            concern,
+            callback.reason,
+            SafeguardingFlag.Source.CALLBACK,
+            user=request.bot_user,
+            conversation_public_id=callback.conversation_public_id,
+            reference=callback.reference,
+        )
     logger.info("Callback request %s stored", callback.reference)
     return _created(callback, 201)

@@ -6,6 +6,8 @@ ends with the session, so signing out starts a new, unlinked conversation."""
 from django.db import transaction
 from django.utils import timezone
 
+from portal.models import SafeguardingFlag
+
 from .models import Conversation, Message, new_conversation_id
 
 SESSION_KEY = "chat_conversation_id"
@@ -85,8 +87,17 @@ def recent_messages(conversation_id, limit=HISTORY_LIMIT):
     return [{"sender": row["sender"], "text": row["text"], "links": row["links"]} for row in reversed(rows)]
 
 
-def purge_before(cutoff):
-    """Delete conversations whose last message is older than ``cutoff``; return how many went."""
+def purge_before(cutoff, keep_flagged_since=None):
+    """Delete conversations whose last message is older than ``cutoff``; return how many went.
+
+    A conversation with a safeguarding flag raised since ``keep_flagged_since`` is kept: it falls
+    under the council's safeguarding retention, not the chat's."""
     # Messages go with their conversation (cascade); callback requests keep their own transcript copy.
-    _total, per_model = Conversation.objects.filter(last_activity_at__lt=cutoff).delete()
+    old = Conversation.objects.filter(last_activity_at__lt=cutoff)
+    if keep_flagged_since is not None:
+        flagged = SafeguardingFlag.objects.filter(created_at__gte=keep_flagged_since).exclude(
+            conversation_public_id=""
+        )
+        old = old.exclude(public_id__in=flagged.values("conversation_public_id"))
+    _total, per_model = old.delete()
     return per_model.get(Conversation._meta.label, 0)

@@ -79,12 +79,13 @@ async def send_message(conversation_id, text, user_token=None):
 
 
 def _safe_url(url):
-    """Only links to our own pages, or to http(s) sites: never ``javascript:`` and the like."""
+    """Only links to our own pages, to http(s) sites, or to call or text a number (the safety
+    replies): never ``javascript:`` and the like."""
     if not isinstance(url, str) or not url:
         return None
     if url.startswith("/") and not url.startswith("//"):
         return url
-    return url if urlsplit(url).scheme in ("http", "https") else None
+    return url if urlsplit(url).scheme in ("http", "https", "tel", "sms") else None
 
 
 def _text(value, limit=MAX_TEXT_CHARS):
@@ -101,8 +102,11 @@ def to_widget_message(reply):
         if isinstance(button, dict) and _text(button.get("title")) and _text(button.get("payload")):
             buttons.append({"title": _text(button["title"], 200), "payload": _text(button["payload"], 500)})
     links = []
+    expects = None
     custom = reply.get("custom")
     if isinstance(custom, dict):
+        # The form step this reply asks for (the ask actions name it), for the chat bridge alone.
+        expects = custom.get("expects") if isinstance(custom.get("expects"), str) else None
         for link in custom.get("links") or []:
             if isinstance(link, dict) and _text(link.get("title")) and (url := _safe_url(link.get("url"))):
                 links.append({"title": _text(link["title"], 200), "url": url})
@@ -110,4 +114,7 @@ def to_widget_message(reply):
         text = text or _text(custom.get("text"))
     if not (text or buttons or links):
         return None
-    return {"type": "bot", "text": text, "buttons": buttons[:MAX_BUTTONS], "links": links[:MAX_LINKS]}
+    message = {"type": "bot", "text": text, "buttons": buttons[:MAX_BUTTONS], "links": links[:MAX_LINKS]}
+    if expects:
+        message["expects"] = expects[:60]
+    return message

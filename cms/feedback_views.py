@@ -11,6 +11,8 @@ from wagtail.models import Page
 
 from cms.forms import PageFeedbackForm
 from cms.models.feedback import COMMENT_MAX_LENGTH, PageFeedback
+from portal.models import SafeguardingFlag
+from portal.safeguarding import contacts, flags, screening
 
 THANK_YOU = "Thank you for your feedback. We read every comment and use them to improve the Local Offer."
 
@@ -26,13 +28,23 @@ def page_feedback(request):
         if form.is_valid():
             page = form.cleaned_data["page"]
             url = page.get_url(request=request) or "/"
-            PageFeedback.objects.create(
+            feedback = PageFeedback.objects.create(
                 page=page,
                 page_title=page.title[:255],
                 page_url=url[:500],
                 useful=form.cleaned_data["useful"],
                 comment=form.cleaned_data["comment"],
             )
+            if (concern := screening.screen(feedback.comment)) is not None:
+                # Feedback is anonymous: the person can only be helped on this page, now.
+                flags.raise_flag(
+                    concern, feedback.comment, SafeguardingFlag.Source.FEEDBACK, reference=f"feedback {feedback.pk}"
+                )
+                return TemplateResponse(
+                    request,
+                    "cms/feedback_safety.html",
+                    {"feedback_page": page, "safety": contacts.reply_for(concern)},
+                )
             messages.success(request, THANK_YOU)
             return HttpResponseRedirect(url)
     else:

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import access, audit, timeline
-from .models import AuditEntry, Complaint
+from .safeguarding import flags, screening
+from .models import AuditEntry, Complaint, SafeguardingFlag
 from .notifications import format_date, notify, site_url
 from .references import next_reference
 
@@ -140,6 +141,17 @@ def create_complaint(
                 received_at=received_at,
                 stage1_due=timeline.complaint_stage1_due(received_on),
             )
+            # A complaint that also reports harm keeps its words and is flagged for safeguarding.
+            words = f"{complaint.what_happened}\n\n{complaint.desired_outcome}"
+            if (concern := screening.screen(words)) is not None:
+                flags.raise_flag(
+                    concern,
+                    words,
+                    SafeguardingFlag.Source.COMPLAINT,
+                    user=submitted_by,
+                    complaint=complaint,
+                    reference=complaint.reference,
+                )
     except IntegrityError:
         # The same key arrived twice at once: the other request stored it first.
         existing = Complaint.objects.filter(idempotency_key=cleaned["idempotency_key"]).first()

@@ -25,6 +25,7 @@ TEMPLATES = {
     "review_date_set": ("name", "child_name", "meeting_date", "plan_url"),
     "early_review_requested": ("name", "child_name", "reference", "reason", "requested_by"),
     "early_review_answered": ("name", "child_name", "decision", "response", "plan_url"),
+    "safeguarding_flag": ("flag_url", "source", "raised_at", "urgency"),
 }
 
 

@@ -247,6 +247,11 @@ BOT_SERVICE_TOKEN = env("BOT_SERVICE_TOKEN", default="")
 BOT_USER_TOKEN_MAX_AGE = env.int("BOT_USER_TOKEN_MAX_AGE", default=300)
 CHATBOT_ENABLED = env.bool("CHATBOT_ENABLED", default=True)
 CHAT_RETENTION_DAYS = env.int("CHAT_RETENTION_DAYS", default=90)
+# Safeguarding: where a crisis or safeguarding flag is announced (a link only, never the words),
+# and how long flagged words and their conversations are kept (the council's safeguarding
+# retention, longer than the chat's own).
+SAFEGUARDING_DUTY_EMAIL = env("SAFEGUARDING_DUTY_EMAIL", default="safeguarding@northmere.example.org")
+SAFEGUARDING_RETENTION_DAYS = env.int("SAFEGUARDING_RETENTION_DAYS", default=6 * 365)
 # A burst of this many chat messages, then one per refill interval; faster ones are refused.
 CHAT_THROTTLE_BURST = env.int("CHAT_THROTTLE_BURST", default=8)
 CHAT_THROTTLE_REFILL_SECONDS = env.float("CHAT_THROTTLE_REFILL_SECONDS", default=1.5)

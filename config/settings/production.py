@@ -12,6 +12,8 @@ if len(SECRET_KEY) < 50:
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 RASA_JWT_SECRET = env("RASA_JWT_SECRET")
 BOT_SERVICE_TOKEN = env("BOT_SERVICE_TOKEN")
+# A real duty inbox: a flag announced to the example address would reach nobody.
+SAFEGUARDING_DUTY_EMAIL = env("SAFEGUARDING_DUTY_EMAIL")
 DEMO_CONTENT_ALLOWED = False
 
 # Under ASGI every request may run on a different thread, so persistent per-thread connections

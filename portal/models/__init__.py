@@ -8,6 +8,7 @@ from .outcomes import Outcome, OutcomeProgress
 from .plans import EHCPlan
 from .references import ReferenceCounter
 from .reviews import AnnualReview, EarlyReviewRequest
+from .safeguarding import SafeguardingFlag, SafetyContacts
 from .users import User
 
 __all__ = [
@@ -27,6 +28,8 @@ __all__ = [
     "ParentLink",
     "ReferenceCounter",
     "Relationship",
+    "SafeguardingFlag",
+    "SafetyContacts",
     "Setting",
     "User",
 ]

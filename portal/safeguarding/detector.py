@@ -296,7 +296,6 @@ RULES = {
         r" can not (?:go on|carry on|keep going|take (?:it|this|anymore|no more|much more)|cope "
         r"anymore|do (?:this|it|life) anymore|live like this|be here|face (?:tomorrow|another day))",
         r" (?:at|reached) (?:my )?breaking point",
-        r" end of my (?:tether|rope)",
         r" (?:i have|got|saved|saving|stockpil\w*|collect\w*|ready)(?: \w+){0,3} "
         r"(?:pills|tablets|paracetamol|rope)",
         r" (?:took|taken|swallowed|take) (?:a lot of|all (?:my|the|of my|of the)|loads of|too many|"
@@ -349,7 +348,10 @@ RULES = {
         r" (?:get|got|grab|grabbed|fetch|bring|brought|took|pick up|picked up|carrying|carries|found|buy|"
         r"bought) (?:a|the|his|her|my) (?:knife|knives|gun|blade|machete|axe)",
         r" finish (?:her|him|them) off",
-        r" (?:knife|knives|blade|gun|guns|rifle|air rifle|shotgun|machete|axe|crossbow|air gun|bb gun)\b"
+        r" (?:going to|gonna|will|threaten\w* to|wants? to) use (?:it|them|the \w+) on (?:his|her|their|my|the|him|"
+        r"them|someone|people)\b",
+        r" urges? to (?:hurt|kill|harm|attack|stab|strangle)(?! (?:my|him|her|them)sel)",
+        r" (?:knife|knives|blade|gun|guns|rifle|air rifle|shotgun|machete|axe|crossbow|air gun|bb gun|screwdriver)\b"
         r"(?! and fork)",
         r" shoot\w* (?:the|him|her|them|kids|people|someone|everyone|his|her)\b",
         rf" {CHILD}(?: \w+){{0,3}} (?:tried to |trying to |tries to |wants to )?(?:strangle|strangled|strangling|"
@@ -450,14 +452,16 @@ RULES = {
         r"private|rude) (?:pictures|photos|pics|images)",
     ],
     STAFF_ABUSE: [
-        rf" {STAFF}\b(?: \w+){{0,12}} (?:drag\w*|grab\w*|pinned|pinning|pins|pin (?:him|her|them) down|"
+        rf" {STAFF}s?\b(?: \w+){{0,12}} (?:drag\w*|grab\w*|pinned|pinning|pins|pin (?:him|her|them) down|"
         r"restrained|restraining|restrains|held (?:him|her|them) down|holds (?:him|her|them) down|"
         r"holding (?:him|her|them) down|sat on (?:him|her|them)|sits on (?:him|her|them)|"
         r"lock\w* (?:him|her|them|my \w+) (?:in|up)|shut\w* (?:him|her|them) in|seclu\w*|"
         r"(?:hit|hits|hitting|slap\w*|smack\w*|push\w*|shov\w*|kick\w*|punch\w*) (?:him|her|them|my|me)\b|"
         r"yank\w*|messag\w* (?:him|her|them)(?: \w+){0,10} secret|pulled (?:his|her|their) "
         r"(?:hair|arm|ear)|twist\w* (?:his|her|their) arm|tied|ties|strapped|straps|taped|"
-        r"touch\w*|hurt\w*|bruis\w*|abus\w*|threw|throws|thrown|choke\w*|strangl\w*|"
+        r"touch\w* (?:him|her|them|his (?:private|privates|bottom|bum|body|chest|legs|willy)|her (?:private|privates|"
+        r"bottom|bum|body|chest|breasts|legs))|sexual\w*|send\w* (?:him|her|them) (?:sexual|rude|naked|explicit|"
+        r"dirty)|hurt\w*|bruis\w*|abus\w*|threw|throws|thrown|choke\w*|strangl\w*|"
         r"force\w* (?:him|her|them)|manhandl\w*|rough\w*|squeez\w*|pinch\w*|scratch\w*|sworn at|"
         r"swear\w* at|humiliat\w*|starv\w*|withh\w* (?:food|water|drink)|not allowed (?:food|water|"
         r"the toilet)|slam\w*|held (?:him|her|them) (?:on|to|against|face)|made (?:him|her|them) (?:stand|sit|stay|"
@@ -505,6 +509,9 @@ RULES = {
         r" (?:throws|threw|throwing|chucks|chucked) (?:things|stuff|plates|\w+) at me",
         r" locked me (?:out|in)",
         r" make me pay\b",
+        r" (?:he|she|hell|he will|she will|shell|they will|he would|she would)(?: \w+){0,2} (?:kill|hurt|stab|"
+        r"strangle|choke) me\b",
+        r" if i (?:leave|go|tell|left|told)(?: \w+){0,6} (?:kill|hurt|take the (?:kids|children)|never see)",
         r" there will be consequences",
         r" (?:ask|asking|need) (?:his |her )?permission to (?:leave|go out|go|see)",
         r" (?:tracker|tracking device|tracking app|airtag) on my",
@@ -535,7 +542,13 @@ INTENT = re.compile(
 # text before the rules read it, so "the deadline is soon ... i scratched my arms till they bled"
 # is still read for what follows the deadline.
 FIGURES_OF_SPEECH = re.compile(
-    r" (?:(?:deadline|timeline|plan|process|application|request|complaint|review|system|timescale)(?: \w+){0,4} "
+    r" (?:(?:eczema|psoriasis|dermatitis|skin condition|skin|spots|scabs|bites)(?: \w+){0,4} (?:bleed|bleeds|bled|"
+    r"bleeding)|(?:leaflet|leaflets|awareness|workshops?|lessons?|training|course|talk|assembly|signs of|"
+    r"information about|find out more about|learning about|project on)(?: \w+){0,3} (?:county lines|knife crime|"
+    r"exploitation|grooming|abuse|radicalisation|online safety|drugs|gangs)|(?:county lines|knife crime|"
+    r"exploitation|grooming|radicalisation|online safety|gangs)(?: \w+){0,2} (?:awareness|workshops?|lessons?|"
+    r"leaflets?|training|talks?|course|education|assembly)|rope (?:swing|ladder|bridge|course)|"
+    r"skipping rope|climbing rope|(?:a |the )?death in the family|(?:deadline|timeline|plan|process|application|request|complaint|review|system|timescale)(?: \w+){0,4} "
     r"(?:is|was|are|were) (?:\w+ ){0,3}dead|(?:this|the|it|that|waiting|wait|stress|process|council|school|paperwork|form) (?:\w+ ){0,3}"
     r"(?:is|are|was|will be|would be) (?:killing|going to kill|the death of) me|killing me|kills me|kill me now|"
     r"will kill me|would kill me|(?:could|would|id|i would|i could) (?:kill|murder) (?:for|a)\b|dying (?:to|for|of)"
@@ -637,6 +650,34 @@ def detect(text):
         return None
     return Concern(
         categories=tuple(found),
+        about_child=bool(ABOUT_CHILD.search(clean)),
+        immediate=bool(NOW.search(clean)),
+    )
+
+
+# When only the classifier recognises a concern, its kind is read from who the words are about;
+# with no such cue, the routes for a person at risk and a child at risk are given together.
+STAFF_CUE = re.compile(rf" {STAFF}\b")
+OTHERS_CUE = re.compile(
+    r" (?:hurt|kill|stab|attack|use it on|shoot|harm|strangle|batter)\b(?! (?:my|him|her|them|your)sel)"
+    r"(?: \w+){0,2} (?:the|his|her|their|someone|somebody|people|kids|children|him|them|teacher|staff)\b"
+)
+PARTNER_CUE = re.compile(rf" (?:my )?{PARTNER}\b")
+
+
+def likely_concern(text):
+    """A ``Concern`` for words the classifier flagged and no rule matched."""
+    clean = normalise(text)
+    categories = [SUICIDE_SELF_HARM]
+    if OTHERS_CUE.search(clean):
+        categories = [HARM_TO_OTHERS, SUICIDE_SELF_HARM]
+    elif STAFF_CUE.search(clean):
+        categories = [STAFF_ABUSE, SUICIDE_SELF_HARM]
+    elif PARTNER_CUE.search(clean):
+        categories = [DOMESTIC_ABUSE, SUICIDE_SELF_HARM]
+    categories.append(CHILD_AT_RISK)
+    return Concern(
+        categories=tuple(categories),
         about_child=bool(ABOUT_CHILD.search(clean)),
         immediate=bool(NOW.search(clean)),
     )

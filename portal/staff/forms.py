@@ -22,6 +22,7 @@ from portal.models import (
     Outcome,
     OutcomeProgress,
     Relationship,
+    SafeguardingFlag,
     Setting,
 )
 
@@ -472,3 +473,20 @@ class ImportUploadForm(forms.Form):
         if upload.size == 0:
             raise forms.ValidationError("The file is empty")
         return upload
+
+
+class SafeguardingReviewForm(forms.ModelForm):
+    class Meta:
+        model = SafeguardingFlag
+        fields = ["review_notes"]
+        widgets = {"review_notes": forms.Textarea(attrs={"rows": 4})}
+        labels = {"review_notes": "What you did"}
+        help_texts = {
+            "review_notes": "For example: phoned the family, referred to the front door, passed to the LADO."
+        }
+
+    def clean_review_notes(self):
+        notes = self.cleaned_data["review_notes"].strip()
+        if not notes:
+            raise forms.ValidationError("Say what you did about this concern before you mark it reviewed")
+        return notes

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from portal import access, complaints
 from portal.forms import ComplaintForm
 from portal.models import Complaint
+from portal.safeguarding import contacts, screening
 
 # Complaints made in this browser session, so a signed-out person can see their confirmation page.
 SESSION_KEY = "portal_complaints"
@@ -34,7 +35,9 @@ def complaint_confirmation(request, public_id):
     mine = request.user.is_authenticated and complaint.submitted_by_id == request.user.pk
     if not mine and str(public_id) not in request.session.get(SESSION_KEY, []):
         raise Http404("No such complaint")
-    return render(request, "portal/complaint_confirmation.html", {"complaint": complaint})
+    concern = screening.screen(f"{complaint.what_happened}\n\n{complaint.desired_outcome}")
+    safety = contacts.reply_for(concern) if concern is not None else None
+    return render(request, "portal/complaint_confirmation.html", {"complaint": complaint, "safety": safety})
 
 
 @login_required

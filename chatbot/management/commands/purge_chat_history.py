@@ -1,7 +1,8 @@
 """Delete chat conversations that have been quiet for longer than CHAT_RETENTION_DAYS.
 
 Run daily (cron or a scheduled task). Callback requests are case records and stay, with their own
-copy of the transcript."""
+copy of the transcript. Conversations with a safeguarding flag are kept for
+SAFEGUARDING_RETENTION_DAYS from the flag instead, and flags older than that are deleted here too."""
 
 import datetime
 
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from chatbot.history import purge_before
+from portal.safeguarding.flags import purge_flags_before
 
 
 class Command(BaseCommand):
@@ -22,8 +24,12 @@ class Command(BaseCommand):
         days = settings.CHAT_RETENTION_DAYS if days is None else days
         if days < 1:
             raise CommandError("The retention period must be at least 1 day.")
-        cutoff = timezone.now() - datetime.timedelta(days=days)
-        deleted = purge_before(cutoff)
+        now = timezone.now()
+        cutoff = now - datetime.timedelta(days=days)
+        flags_cutoff = now - datetime.timedelta(days=settings.SAFEGUARDING_RETENTION_DAYS)
+        flags = purge_flags_before(flags_cutoff)
+        deleted = purge_before(cutoff, keep_flagged_since=flags_cutoff)
         self.stdout.write(
-            f"Deleted {deleted} conversation(s) with no activity since {cutoff:%Y-%m-%d %H:%M}."
+            f"Deleted {deleted} conversation(s) with no activity since {cutoff:%Y-%m-%d %H:%M}, "
+            f"and {flags} safeguarding flag(s) raised before {flags_cutoff:%Y-%m-%d}."
         )

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contact_details import ContactDetailsValidation, needs_contact_details
 from actions.conversation import idempotency_key, latest_entity, latest_intent, latest_text, user_token
-from actions.formatting import COMPLAINT_FORM_LINK, CONTACT_LINK, links, long_date
+from actions.formatting import COMPLAINT_FORM_LINK, CONTACT_LINK, expects, links, long_date
 from actions.portal_api import PortalAPI, PortalRejected, PortalUnavailable, SignInRequired
 
 CATEGORIES = {
@@ -266,7 +266,9 @@ class ActionAskComplaintCategory(Action):
         return "action_ask_complaint_category"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        dispatcher.utter_message(text=ASK_CATEGORY_TEXT, buttons=category_buttons())
+        dispatcher.utter_message(
+            text=ASK_CATEGORY_TEXT, buttons=category_buttons(), json_message=expects("complaint_category")
+        )
         return []
 
 
@@ -275,7 +277,7 @@ class ActionAskComplaintWhatHappened(Action):
         return "action_ask_complaint_what_happened"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        dispatcher.utter_message(text=ASK_WHAT_HAPPENED_TEXT)
+        dispatcher.utter_message(text=ASK_WHAT_HAPPENED_TEXT, json_message=expects("complaint_what_happened"))
         return []
 
 
@@ -284,7 +286,7 @@ class ActionAskComplaintDesiredOutcome(Action):
         return "action_ask_complaint_desired_outcome"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        dispatcher.utter_message(text=ASK_OUTCOME_TEXT)
+        dispatcher.utter_message(text=ASK_OUTCOME_TEXT, json_message=expects("complaint_desired_outcome"))
         return []
 
 
@@ -293,7 +295,7 @@ class ActionAskContactName(Action):
         return "action_ask_contact_name"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        dispatcher.utter_message(text=ASK_NAME_TEXT)
+        dispatcher.utter_message(text=ASK_NAME_TEXT, json_message=expects("contact_name"))
         return []
 
 
@@ -302,7 +304,7 @@ class ActionAskContactDetails(Action):
         return "action_ask_contact_details"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        dispatcher.utter_message(text=ASK_DETAILS_TEXT)
+        dispatcher.utter_message(text=ASK_DETAILS_TEXT, json_message=expects("contact_details"))
         return []
 
 
@@ -316,9 +318,13 @@ class ActionAskComplaintConfirmed(Action):
         buttons = [{"title": "Yes, send it", "payload": "/affirm"}, *change_buttons(tracker)]
         buttons.append({"title": "Cancel the complaint", "payload": "/stop"})
         if latest_intent(tracker) == "deny" and tracker.get_slot("requested_slot") == "complaint_confirmed":
-            dispatcher.utter_message(text=WHICH_PART_TEXT, buttons=buttons[1:])
+            dispatcher.utter_message(
+                text=WHICH_PART_TEXT, buttons=buttons[1:], json_message=expects("complaint_confirmed")
+            )
         else:
-            dispatcher.utter_message(text=read_back(tracker), buttons=buttons)
+            dispatcher.utter_message(
+                text=read_back(tracker), buttons=buttons, json_message=expects("complaint_confirmed")
+            )
         return []
 
 

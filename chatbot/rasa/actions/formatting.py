@@ -33,3 +33,10 @@ def iso_timestamp(epoch_seconds: float | None) -> str:
 def links(*items: dict[str, str]) -> dict[str, list[dict[str, str]]]:
     """The custom payload the widget shows as links under a reply."""
     return {"links": [{"title": item["title"], "url": item["url"]} for item in items if item]}
+
+
+def expects(slot: str) -> dict[str, str]:
+    """The custom payload of a form's question: the step it waits for. The chat bridge reads it to
+    know whether a message that holds a safeguarding concern is the answer to keep (what happened)
+    or must not be taken as one (a name, a phone number)."""
+    return {"expects": slot}

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import settings as settings_module
 from actions.contact_details import ContactDetailsValidation, needs_contact_details
 from actions.conversation import idempotency_key, transcript, user_token
-from actions.formatting import CONTACT_LINK, links, long_date
+from actions.formatting import CONTACT_LINK, expects, links, long_date
 from actions.portal_api import PortalAPI, PortalRejected, PortalUnavailable, SignInRequired
 
 START_TEXT = "I can ask someone from the SEND team to contact you. You can say 'cancel' at any time."
@@ -65,7 +65,7 @@ class ActionAskCallbackReason(Action):
         return "action_ask_callback_reason"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        dispatcher.utter_message(text=ASK_REASON_TEXT)
+        dispatcher.utter_message(text=ASK_REASON_TEXT, json_message=expects("callback_reason"))
         return []
 
 
