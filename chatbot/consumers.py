@@ -119,7 +119,9 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             text, problem = self._message_text(text_data)
             if not problem and (concern := screening.screen(text)) is not None:
                 reply = replies.build(concern)
-                return await self.send_json({"type": "safety", "text": reply.text, "buttons": [], "links": reply.links})
+                return await self.send_json(
+                    {"type": "safety", "text": reply.text, "buttons": [], "links": reply.links}
+                )
             return await self.send_error("throttled")
         text, problem = self._message_text(text_data)
         if problem:
@@ -136,6 +138,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             user = await self.current_user()
             await self.raise_flag(concern, text, user)
             sent = [safety, *await self.send_json_list(await self.after_concern(text, user))]
+        # Stored in the background, in batches, after the family has the answer: the database
+        # never slows a reply or the next message down.
+        self.last_write = get_writer().submit(
+            (self.conversation_id, user, text, received_at, sent, timezone.now())
+        )
         # Stored in the background, in batches, after the family has the answer: the database
         # never slows a reply or the next message down.
         self.last_write = get_writer().submit(
@@ -191,11 +198,6 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             )
         except Exception:  # never let a failed write stop the family being answered
             logger.exception("Chat %s: the safeguarding flag could not be stored", self.conversation_id)
-        # Stored in the background, in batches, after the family has the answer: the database
-        # never slows a reply or the next message down.
-        self.last_write = get_writer().submit(
-            (self.conversation_id, user, text, received_at, replies, timezone.now())
-        )
 
     @staticmethod
     def _message_text(text_data):

@@ -38,7 +38,10 @@ def page_feedback(request):
             if (concern := screening.screen(feedback.comment)) is not None:
                 # Feedback is anonymous: the person can only be helped on this page, now.
                 flags.raise_flag(
-                    concern, feedback.comment, SafeguardingFlag.Source.FEEDBACK, reference=f"feedback {feedback.pk}"
+                    concern,
+                    feedback.comment,
+                    SafeguardingFlag.Source.FEEDBACK,
+                    reference=f"feedback {feedback.pk}",
                 )
                 return TemplateResponse(
                     request,

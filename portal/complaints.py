@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import access, audit, timeline
-from .safeguarding import flags, screening
 from .models import AuditEntry, Complaint, SafeguardingFlag
 from .notifications import format_date, notify, site_url
 from .references import next_reference
+from .safeguarding import flags, screening
 
 REFERENCE_PREFIX = "CMP"
 # Limits shared by the web form and the API, so both refuse the same input.

@@ -11,8 +11,10 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.models import AuditEntry, Setting
+from portal.models import AuditEntry, SafetyContacts, Setting
 from portal.staff import permissions as perms
 
 
@@ -126,6 +128,13 @@ def register_casework_menu():
             order=300,
         ),
         PermissionMenuItem(
+            "Safeguarding flags",
+            reverse_lazy("portal_staff:safeguarding"),
+            perms.VIEW_SAFEGUARDING,
+            icon_name="warning",
+            order=350,
+        ),
+        PermissionMenuItem(
             "Import spreadsheet",
             reverse_lazy("portal_staff:import"),
             perms.ADD_CASES,
@@ -151,3 +160,17 @@ def register_casework_menu():
         ),
     ]
     return SubmenuMenuItem("Casework", Menu(items=items), icon_name="folder-open-inverse", order=250)
+
+
+class SafetyContactsViewSet(SnippetViewSet):
+    """The council's safeguarding numbers, under Settings beside the site settings, and under the
+    same moderation as pages: a wrong number here would send a family in danger nowhere."""
+
+    model = SafetyContacts
+    icon = "warning"
+    menu_label = "Safety contacts"
+    add_to_settings_menu = True
+    list_display = ["social_care_name", "social_care_phone", "out_of_hours_phone", "lado_phone"]
+
+
+register_snippet(SafetyContactsViewSet)

@@ -84,7 +84,9 @@ def default_model():
                     concerns += set_concerns
                     near += set_near
                 _model = train(concerns, near + process_questions())
-                logger.info("Safety classifier trained on %d concerns and %d others", len(concerns), len(near))
+                logger.info(
+                    "Safety classifier trained on %d concerns and %d others", len(concerns), len(near)
+                )
     return _model
 
 

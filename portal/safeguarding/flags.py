@@ -30,7 +30,9 @@ def raise_flag(concern, text, source, *, user=None, conversation_public_id="", c
         complaint=complaint,
         source_reference=reference or "",
     )
-    logger.warning("Safeguarding flag %s raised from %s (%s)", flag.public_id, source, ", ".join(concern.categories))
+    logger.warning(
+        "Safeguarding flag %s raised from %s (%s)", flag.public_id, source, ", ".join(concern.categories)
+    )
     transaction.on_commit(lambda: announce(flag))
     return flag
 

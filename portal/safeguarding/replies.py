@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from . import detector
 
 EMERGENCY = "If you or anyone else is in danger right now, call 999."
-NHS_111 = "For urgent help with mental health, call NHS 111 and choose the mental health option, or go to A&E."
+NHS_111 = (
+    "For urgent help with mental health, call NHS 111 and choose the mental health option, or go to A&E."
+)
 SAMARITANS = "Samaritans: call 116 123, free, any time, day or night."
 SHOUT = "Shout: text SHOUT to 85258, free, any time."
 CHILDLINE = "Childline, for children and young people: call 0800 1111, free."

@@ -38,6 +38,8 @@ CASEWORKER_PERMISSIONS = (
     ("portal", "view_complaint"),
     ("portal", "change_complaint"),
     ("portal", "view_auditentry"),
+    ("portal", "view_safeguardingflag"),
+    ("portal", "review_safeguardingflag"),
 )
 
 # What each part of the staff side needs.
@@ -49,6 +51,8 @@ CHANGE_COMPLAINTS = "portal.change_complaint"
 VIEW_EARLY_REVIEWS = "portal.view_earlyreviewrequest"
 CHANGE_EARLY_REVIEWS = "portal.change_earlyreviewrequest"
 VIEW_AUDIT = "portal.view_auditentry"
+VIEW_SAFEGUARDING = "portal.view_safeguardingflag"
+REVIEW_SAFEGUARDING = "portal.review_safeguardingflag"
 
 
 def ensure_caseworkers_group():

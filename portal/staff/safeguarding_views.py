@@ -57,7 +57,8 @@ def flag_list(request):
 @perms.staff_view(perms.VIEW_SAFEGUARDING)
 def flag_detail(request, public_id):
     flag = get_object_or_404(
-        SafeguardingFlag.objects.select_related("reviewed_by", "user", "complaint__child"), public_id=public_id
+        SafeguardingFlag.objects.select_related("reviewed_by", "user", "complaint__child"),
+        public_id=public_id,
     )
     may_review = perms.may(request.user, perms.REVIEW_SAFEGUARDING) and not flag.reviewed
     form = SafeguardingReviewForm(request.POST or None, instance=flag)

@@ -3,7 +3,15 @@ admin-access checks wrap every one of them)."""
 
 from django.urls import path
 
-from . import case_views, complaint_views, dashboard_views, early_review_views, import_views, section_views
+from . import (
+    case_views,
+    complaint_views,
+    dashboard_views,
+    early_review_views,
+    import_views,
+    safeguarding_views,
+    section_views,
+)
 
 app_name = "portal_staff"
 
@@ -39,6 +47,8 @@ urlpatterns = [
     path("complaints/<uuid:public_id>/close/", complaint_views.complaint_close, name="complaint_close"),
     path("early-reviews/", early_review_views.early_review_list, name="early_reviews"),
     path("early-reviews/<uuid:public_id>/", early_review_views.early_review_detail, name="early_review"),
+    path("safeguarding/", safeguarding_views.flag_list, name="safeguarding"),
+    path("safeguarding/<uuid:public_id>/", safeguarding_views.flag_detail, name="safeguarding_flag"),
     path("import/", import_views.import_start, name="import"),
     path("import/apply/", import_views.import_apply, name="import_apply"),
     path("import/cancel/", import_views.import_cancel, name="import_cancel"),

@@ -38,9 +38,11 @@
     });
   }
 
+  // Our own pages, http(s) sites, and numbers to call or text (the safety replies).
   function safeUrl(url) {
     if (typeof url !== "string") return null;
     if (url.charAt(0) === "/" && url.charAt(1) !== "/") return url;
+    if (/^(tel:\+?[0-9]+|sms:[0-9]+(\?body=[A-Za-z]+)?)$/.test(url)) return url;
     return /^https?:\/\//i.test(url) ? url : null;
   }
 
@@ -156,6 +158,7 @@
       try { data = JSON.parse(event.data); } catch (e) { return; }
       widget.setStatus("");
       if (data.type === "error") widget.addErrorMessage(data);
+      else if (data.type === "safety") widget.addSafetyMessage(data);
       else if (data.type === "bot") widget.addBotMessage(data);
     });
     socket.addEventListener("close", function () {
@@ -233,6 +236,16 @@
     if (data.text) renderText(message, data.text);
     this.addLinks(message, data.links);
     this.addQuickReplies(message, data.buttons);
+    this.append(message);
+  };
+
+  // The routes to help for a crisis or safeguarding concern: set apart, and read out at once.
+  ChatWidget.prototype.addSafetyMessage = function (data) {
+    var message = el("div", "app-chat__message app-chat__message--safety");
+    message.setAttribute("role", "alert");
+    message.appendChild(el("p", "app-chat__sender", "Help now"));
+    if (data.text) renderText(message, data.text);
+    this.addLinks(message, data.links);
     this.append(message);
   };
 

@@ -34,6 +34,7 @@ from portal.models import (
     Outcome,
     OutcomeProgress,
     ParentLink,
+    SafetyContacts,
     Setting,
     User,
 )
@@ -225,10 +226,27 @@ class Command(BaseCommand):
             self.load_families(schools, caseworkers)
             created = self.load_generated_cases(cases, schools, caseworkers)
             self.load_complaints_and_requests(caseworkers)
+            self.load_safety_contacts()
         self.say(f"portal: done in {time.monotonic() - started:.1f}s ({created} new generated cases)")
 
     def say(self, message):
         self.stdout.write(message)
+
+    def load_safety_contacts(self):
+        """The council's safeguarding numbers the safety replies give (Ofcom's drama numbers)."""
+        if SafetyContacts.objects.filter(live=True).exists():
+            return
+        contacts = SafetyContacts.objects.create(
+            social_care_name="Northmere Children's Advice and Duty Service",
+            social_care_phone="01632 960 100",
+            social_care_hours="Monday to Friday, 8:30am to 5pm",
+            out_of_hours_phone="01632 960 199",
+            lado_phone="01632 960 150",
+            lado_email="lado@northmere.example.org",
+            live=True,
+        )
+        contacts.save_revision(log_action=True).publish()
+        self.say("portal: safety contacts published")
 
     # --- people and places ----------------------------------------------------------------------
 
