@@ -30,6 +30,8 @@ EXAMPLES_DIR = Path(__file__).parent / "examples"
 NLU_DIR = Path(settings.BASE_DIR) / "chatbot" / "rasa" / "data" / "nlu"
 # Probability above which a message is read as a concern (measured: see docs/safeguarding.md).
 THRESHOLD = 0.9
+# Where a weak sign matched (a bruise, "run off", a death word), the classifier need only lean.
+WEAK_SIGN_THRESHOLD = 0.5
 REGULARISATION = 30.0
 
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")

@@ -40,6 +40,8 @@ class Concern:
     categories: tuple[str, ...]
     about_child: bool = False
     immediate: bool = False
+    # Only a sign that is often innocent matched: screening asks the classifier to agree.
+    weak: bool = False
 
     @property
     def primary(self):
@@ -285,14 +287,14 @@ WANT = (
     r"(?:of|about)|thought (?:of|about)|thoughts of|tempted|trying|tried|tries|try|threaten|threatens|"
     r"threatened|threatening|ready|about|would like|keep thinking about|talks about|talking about|"
     r"talked about|says he wants|says she wants|says they want|said he wanted|said she wanted|"
-    r"feel like|feels like|felt like|urge|urges|could|might|will)"
+    r"feel like|feels like|felt like|urge|urges)"
 )
 STAFF = (
     r"(?:teacher|teachers|ta|teaching assistant|staff|senco|head|headteacher|head teacher|deputy|"
     r"school|nursery|carer|carers|care worker|support worker|worker|respite|escort|driver|taxi|"
     r"bus|minibus|therapist|nurse|childminder|tutor|coach|pa|key worker|keyworker|lsa|1 1|"
     r"one to one|1 to 1|dinner lady|lunchtime|caretaker|unit|residential|foster|social worker|"
-    r"home staff|the home|instructor|club|leader|officer|police|head of year|pe teacher|respite home|"
+    r"home staff|the home|instructor|club|leader|officer|police|lecturer|lecturers|college|head of year|pe teacher|respite home|"
     r"(?:man|woman|lady|guy|bloke|person|someone) (?:who|that) works|works nights|night staff)"
 )
 PARTNER = (
@@ -325,17 +327,12 @@ RULES = {
         r" (?:scratch\w*|cut\w*|pick\w*|bang\w*|hit\w*|punch\w*|bit|bites|biting|burn\w*) (?:her|his|their|my)"
         r" (?:legs|arms|wrists|skin|face|head|thighs|hands)(?: \w+){0,6} (?:bleed|bleeds|bleeding|bled|blood|raw)",
         r" (?:until|till|til|untill) (?:they|it|she|he|i) (?:bleed|bleeds|bled)",
-        r" swallow\w*(?: \w+){0,3} (?:rest of|all (?:of )?(?:my|her|his|the)|batteries|bleach|pills|tablets|"
-        r"a load|loads|a bottle|a packet|sertraline|melatonin|paracetamol|medication|meds)",
         r" (?:hose ?pipe|hosepipe|noose|ligature|exhaust pipe)",
         r" (?:painless|quick|quickest|easiest|best) (?:way|ways) (?:to )?(?:go|die|end|do it|kill)",
         r" (?:rather|sooner) (?:be )?(?:dead|die)",
-        r" (?:feel|feels|felt|am|is|i am) (?:like )?(?:such )?a (?:burden|waste of space)",
         r" (?:climbed|climbing|standing|stood|sat|sitting|got) (?:on|onto|up on|at the edge of) (?:the |a |his "
         r"|her )?(?:bannister|banister|roof|ledge|window ?sill|windowsill|bridge|railings?|balcony)",
         r" (?:going|gonna|threaten\w*|wants?|wanted|about) to jump\b",
-        r" (?:take|taking|took|swallow) all (?:of )?(?:her|his|my|their|the) (?!stuff|things|bags|kit|books|"
-        r"clothes|toys|time)\w+",
         r" (?:how many|enough) (?:\w+ ){0,3}(?:to|before (?:it|they)) (?:kill|die|kills)",
         r" before it kills",
         r" (?:thought|thinking|planned|planning|worked out) (?:about )?how (?:i would|i will|i could|to|id) "
@@ -353,8 +350,9 @@ RULES = {
         rf" {HARM_VERB} my (?:own )?life",
         r" take my (?:own )?life",
         r" taking my (?:own )?life",
-        r" (?:end|ending|finish) (?:it all|things|everything|it|this|my life|it now|it tonight)\b"
-        r"(?! (?:complaint|request|process|appeal|call|chat|conversation|form|meeting|review|plan))",
+        r" (?:end|ending|finish) (?:it all|everything|my life|it now|it tonight|it for good|things for good|myself)\b",
+        r" (?:end|ending) (?:things|it|this)\b(?! (?:with|before|early|off|up|by|and|at|for (?:the|my|our)|complaint|"
+        r"request|process|appeal|call|chat|conversation|form|meeting|review|plan|contract|placement|agency|tutor))",
         rf" {WANT}(?: to)? (?:die|be dead|dead|not be here|not be alive|not exist|not wake up|"
         r"disappear forever|go to sleep forever|sleep forever)",
         r" (?:do not|not|no longer|never) (?:want|wish|wanna) (?:to )?(?:be here|be alive|live|exist|"
@@ -422,11 +420,14 @@ RULES = {
         r" (?:get|got|grab|grabbed|fetch|bring|brought|took|pick up|picked up|carrying|carries|found|buy|"
         r"bought) (?:a|the|his|her|my) (?:knife|knives|gun|blade|machete|axe)",
         r" finish (?:her|him|them) off",
+        r" burn (?:\w+ ){1,3}down\b",
+        r" with (?:people|everyone|them|kids|children|staff) (?:inside|in it|in there)",
+        r" (?:acid|petrol bombs?|pipe bombs?|nail bombs?)\b",
+        r" (?:hit ?list|kill ?list|list of (?:names|people|kids|children|pupils|teachers)(?: \w+){0,6} (?:kill|hurt|"
+        r"get|revenge|pay|from)\b)",
         r" (?:going to|gonna|will|threaten\w* to|wants? to) use (?:it|them|the \w+) on (?:his|her|their|my|the|him|"
         r"them|someone|people)\b",
         r" urges? to (?:hurt|kill|harm|attack|stab|strangle)(?! (?:my|him|her|them)sel)",
-        r" (?:knife|knives|blade|gun|guns|rifle|air rifle|shotgun|machete|axe|crossbow|air gun|bb gun|screwdriver)\b"
-        r"(?! and fork)",
         r" shoot\w* (?:the|him|her|them|kids|people|someone|everyone|his|her)\b",
         rf" {CHILD}(?: \w+){{0,3}} (?:tried to |trying to |tries to |wants to )?(?:strangle|strangled|strangling|"
         r"choke|choked|choking|smother\w*|throttl\w*) (?:his|her|their|my|the|him|her|them)\b",
@@ -444,8 +445,6 @@ RULES = {
         r" (?:nude|naked|explicit) (?:photos|pictures|pics|images|videos)",
         r" (?:not safe|unsafe|scared to go|afraid to go|frightened to go|terrified to go|too scared to"
         r" go) (?:at )?home",
-        r" (?:bruis\w*|burns|cigarette burns|black eye|belt marks|marks) (?:on|all over|around) "
-        r"(?:him|her|them|his|her|their)",
         r" (?:came|comes|coming) (?:in|to school|home)(?: \w+){0,3} (?:with|covered in) "
         r"(?:bruis\w*|marks|burns|a black eye|injuries)",
         r" (?:being|been|is|was|gets|getting|got) (?:hurt|hit|beaten|abused|neglected|starved|"
@@ -462,7 +461,6 @@ RULES = {
         r"(?: \w+){0,3} (?:at home|in the house|for days|days)",
         r" (?:left|leaves|leaving) (?:him|her|them|the kids|the children|my son|my daughter) "
         r"(?:alone|on (?:his|her|their) own|home alone|locked|outside)",
-        r" home alone",
         r" (?:locked|locks|locking|shut|shuts) (?:him|her|them) (?:out|in (?:his|her|their) room|in the"
         r" (?:cupboard|shed|garden|car))",
         r" (?:kicked|thrown|threw|chucked|locked) (?:him|her|them) out",
@@ -482,7 +480,6 @@ RULES = {
         r"cuckooing)",
         r" (?:older|grown|adult) (?:man|men|woman|boy|boys|people)(?: \w+){0,8} (?:messag\w*|"
         r"meet\w*|gifts|money|lifts|car)\b",
-        r" abuse",
         r" abused",
         r" (?:them|they|people|someone|somebody|dad|mum|parents|neighbours?|he|she|men|man|boys) "
         r"(?:\w+ ){0,2}(?:hitting|beating|hurting|slapping|kicking|punching|battering) (?:him|her|them)\b",
@@ -494,22 +491,24 @@ RULES = {
         r"all day|weekend|when|for)",
         r" outside in the cold",
         r" (?:can not|could not|cant) find (?:him|her|them|my son|my daughter|my child)",
-        r" (?:has |have )?(?:run|ran) off",
         r" carry (?:packages|parcels|drugs|bags|stuff)(?: \w+){0,5} (?:money|house)",
         r" threaten\w* (?:him|her|them) if (?:he|she|they) tell",
-        r" (?:keep it|keep this|our little|a) secret",
-        r" (?:do not|not to|never) tell (?:anyone|anybody|your mum|your dad|your parents|mum|dad)",
         r" sex (?:things|stuff|games)|(?:do|does|did|doing|have|had|having) sex(?: \w+){0,3} (?:with )?(?:him|her|"
         r"them|me)",
         r" nudes\b",
+        r" (?:being|been|are|is|were|was|get|gets|got) left (?:alone|on (?:their|his|her) own|by (?:themselves|himself|"
+        r"herself))(?: \w+){0,4} (?:for (?:days|hours|the night|the weekend|all day)|all day|overnight|at night|no food)",
+        r" mature for (?:his|her|their) age",
+        r" (?:dad|mum|father|mother|stepdad|step dad|stepmum|uncle|grandad|brother|boyfriend|partner|he|she|they) "
+        r"(?:\w+ ){0,2}(?:hits|beats|slaps|smacks|kicks|punches|hurts|belts|whips|burns) (?:him|her|them)\b",
+        r" meet (?:up )?(?:with (?:him|her) )?(?:away from|outside (?:of )?(?:school|college)|alone|on (?:his|her|their)"
+        r" own|in secret)",
         r" (?:been )?gone (?:for )?(?:\d+|over|nearly|about|an|half|two|three) (?:\w+ )?(?:minutes|hours|hour|"
         r"mins)",
         r" (?:front|back) door (?:was|is|has been) (?:left )?open",
-        r" (?:wandered|wandering|bolted|escaped|slipped) (?:off|out|away)",
         r" (?:heard|hear|hearing) (?:someone|him|her|them|a child|the kids|a kid)(?: \w+){0,2} (?:get |getting |"
         r"being )?(?:slapped|hit|beaten|hurt|smacked|thrown)",
         r" (?:really )?(?:slapped|smacked|punched|kicked) (?:really )?hard",
-        r" older (?:lads|boys|men|man|guys|blokes|girls)",
         r" coming home (?:drunk|high|stoned|smelling|with (?:new )?(?:phones|money|trainers|cash|clothes))",
         r" nothing (?:in the house|to eat|for (?:him|her|them) to eat)",
         r" (?:asking|begging|knocking) (?:\w+ ){0,2}for food",
@@ -533,9 +532,9 @@ RULES = {
         r"(?:hit|hits|hitting|slap\w*|smack\w*|push\w*|shov\w*|kick\w*|punch\w*) (?:him|her|them|my|me)\b|"
         r"yank\w*|messag\w* (?:him|her|them)(?: \w+){0,10} secret|pulled (?:his|her|their) "
         r"(?:hair|arm|ear)|twist\w* (?:his|her|their) arm|tied|ties|strapped|straps|taped|"
-        r"touch\w* (?:him|her|them|his (?:private|privates|bottom|bum|body|chest|legs|willy)|her (?:private|privates|"
+        r"(?:threw|throws|thrown|throwing) (?:him|her|them) (?:across|against|to the|on the|onto|into|out|down)\b|touch\w* (?:him|her|them|his (?:private|privates|bottom|bum|body|chest|legs|willy)|her (?:private|privates|"
         r"bottom|bum|body|chest|breasts|legs))|sexual\w*|send\w* (?:him|her|them) (?:sexual|rude|naked|explicit|"
-        r"dirty)|hurt\w*|bruis\w*|abus\w*|threw|throws|thrown|choke\w*|strangl\w*|"
+        r"dirty)|hurt\w*|bruis\w*|abus\w*|choke\w*|strangl\w*|"
         r"force\w* (?:him|her|them)|manhandl\w*|rough\w*|squeez\w*|pinch\w*|scratch\w*|sworn at|"
         r"swear\w* at|humiliat\w*|starv\w*|withh\w* (?:food|water|drink)|not allowed (?:food|water|"
         r"the toilet)|slam\w*|held (?:him|her|them) (?:on|to|against|face)|made (?:him|her|them) (?:stand|sit|stay|"
@@ -582,6 +581,10 @@ RULES = {
         r"attend|work)",
         r" (?:throws|threw|throwing|chucks|chucked) (?:things|stuff|plates|\w+) at me",
         r" locked me (?:out|in)",
+        r" forc\w* (?:me|her|him) (?:to have sex|into sex|to do sexual)",
+        r" next to my head",
+        r" next time it will not be",
+        r" (?:punched|kicked|smashed) (?:a hole in|holes in|the) (?:the )?(?:door|wall|window)",
         r" make me pay\b",
         r" (?:he|she|hell|he will|she will|shell|they will|he would|she would)(?: \w+){0,2} (?:kill|hurt|stab|"
         r"strangle|choke) me\b",
@@ -599,11 +602,41 @@ RULES = {
 }
 _COMPILED = {category: [re.compile(rule) for rule in rules] for category, rules in RULES.items()}
 
+# Signs that are often innocent ("a bruise on her shin", "he tends to run off", "she struggles to
+# swallow tablets"): a concern only when the classifier also leans that way (``screening``).
+WEAK_RULES = {
+    SUICIDE_SELF_HARM: [
+        r" swallow\w*(?: \w+){0,3} (?:rest of|all (?:of )?(?:my|her|his|the)|batteries|bleach|pills|tablets|"
+        r"a load|loads|a bottle|a packet|sertraline|melatonin|paracetamol|medication|meds)",
+        r" (?:feel|feels|felt|am|is|i am) (?:like )?(?:such )?a (?:burden|waste of space)",
+        r" (?:take|taking|took|swallow) all (?:of )?(?:her|his|my|their|the) (?!stuff|things|bags|kit|books|"
+        r"clothes|toys|time)\w+",
+    ],
+    HARM_TO_OTHERS: [
+        r" (?:bombs?|explosives?)\b",
+        r" (?:knife|knives|blade|gun|guns|rifle|air rifle|shotgun|machete|axe|crossbow|air gun|bb gun|screwdriver)\b"
+        r"(?! and fork)",
+    ],
+    CHILD_AT_RISK: [
+        r" (?:bruis\w*|burns|cigarette burns|black eye|belt marks|marks) (?:on|all over|around) "
+        r"(?:him|her|them|his|her|their)",
+        r" (?:has |have )?(?:run|ran) off",
+        r" (?:keep it|keep this|our little|a) secret",
+        r" (?:do not|not to|never) tell (?:anyone|anybody|your mum|your dad|your parents|mum|dad)",
+        r" home alone",
+        r" older (?:lads|boys|men|man|guys|blokes|girls)",
+        r" abuse",
+        r" (?:wandered|wandering|bolted|escaped|slipped) (?:off|out|away)",
+    ],
+}
+_WEAK = {category: [re.compile(rule) for rule in rules] for category, rules in WEAK_RULES.items()}
+
 # --- What makes a match harmless -----------------------------------------------------------------
 
 # An accident, a figure of speech, or the process itself ("end my complaint").
 ACCIDENT = re.compile(
     r" (?:fell|fall|falls|falling|tripped|trip|slipped|slip|pe|playground|football|rugby|netball|"
+    r"trampoline|hockey|cricket|tennis|gymnastics|dance|dancing|judo|karate|cycling|skating|horse riding|"
     r"trampoline|accident|accidentally|by accident|bike|scooter|sprain\w*|broke|broken|stitches|"
     r"graze\w*|plaster cast|physio\w*|tumble|bumped|banged (?:his|her|their) (?:head|knee|arm|leg)|"
     r"sports day|swimming|climbing frame|on the stairs|sport)\b"
@@ -616,7 +649,8 @@ INTENT = re.compile(
 # text before the rules read it, so "the deadline is soon ... i scratched my arms till they bled"
 # is still read for what follows the deadline.
 FIGURES_OF_SPEECH = re.compile(
-    r" (?:(?:eczema|psoriasis|dermatitis|skin condition|skin|spots|scabs|bites)(?: \w+){0,4} (?:bleed|bleeds|bled|"
+    r" (?:over my dead body|(?:i am|am|is|im) dying (?:here|over here|inside)|kill(?:ing)? off|die of (?:embarrassment|"
+    r"shame|boredom|laughter|fright)|knife (?:n|and) fork|adapted (?:knife|cutlery)|cutlery|(?:eczema|psoriasis|dermatitis|skin condition|skin|spots|scabs|bites)(?: \w+){0,4} (?:bleed|bleeds|bled|"
     r"bleeding)|(?:leaflet|leaflets|awareness|workshops?|lessons?|training|course|talk|assembly|signs of|"
     r"information about|find out more about|learning about|project on)(?: \w+){0,3} (?:county lines|knife crime|"
     r"exploitation|grooming|abuse|radicalisation|online safety|drugs|gangs)|(?:county lines|knife crime|"
@@ -674,6 +708,13 @@ PROCESS_STOP = re.compile(
 DEATH_WORD = re.compile(r" (?:die|dying|dead|death|kill|kills|killed|killing)\b")
 
 
+STAFF_CUE = re.compile(rf" {STAFF}s?\b")
+GROOMING = re.compile(
+    r" (?:mature for|meet (?:up|him|her)|secret|messag\w*|sexual\w*|nudes|naked|touch\w*|presents|gifts|"
+    r"pictures|photos|snapchat|whatsapp|his flat|his house|his car)\b"
+)
+
+
 def _matches(category, text):
     return any(rule.search(text) for rule in _COMPILED[category])
 
@@ -700,8 +741,12 @@ def detect(text):
         return None
     clean = FIGURES_OF_SPEECH.sub(" ~ ", normalise(text[:20000]))
     found = [category for category in CATEGORIES if _matches(category, clean)]
-    if not found and DEATH_WORD.search(clean):
-        found = [SUICIDE_SELF_HARM]
+    weak = False
+    if not found:
+        found = [category for category, rules in _WEAK.items() if any(rule.search(clean) for rule in rules)]
+        if not found and DEATH_WORD.search(clean):
+            found = [SUICIDE_SELF_HARM]
+        weak = bool(found)
     if SUICIDE_SELF_HARM in found and _harmless_self_harm_match(clean):
         found.remove(SUICIDE_SELF_HARM)
     if (
@@ -727,6 +772,8 @@ def detect(text):
         and not re.search(r" (?:abus|sexual|neglect|groom|not safe|missing|at home)", clean)
     ):
         found.remove(CHILD_AT_RISK)
+    if CHILD_AT_RISK in found and STAFF_ABUSE not in found and GROOMING.search(clean) and STAFF_CUE.search(clean):
+        found.insert(0, STAFF_ABUSE)  # grooming by someone who works with children: the LADO first
     if STAFF_ABUSE in found and CHILD_AT_RISK in found:
         # Abuse by someone who works with children goes to the LADO first.
         found.remove(CHILD_AT_RISK)
@@ -737,12 +784,12 @@ def detect(text):
         categories=tuple(found),
         about_child=bool(ABOUT_CHILD.search(clean)),
         immediate=bool(NOW.search(clean)),
+        weak=weak,
     )
 
 
 # When only the classifier recognises a concern, its kind is read from who the words are about;
 # with no such cue, the routes for a person at risk and a child at risk are given together.
-STAFF_CUE = re.compile(rf" {STAFF}\b")
 OTHERS_CUE = re.compile(
     r" (?:hurt|kill|stab|attack|use it on|shoot|harm|strangle|batter)\b(?! (?:my|him|her|them|your)sel)"
     r"(?: \w+){0,2} (?:the|his|her|their|someone|somebody|people|kids|children|him|them|teacher|staff)\b"
