@@ -143,11 +143,6 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         self.last_write = get_writer().submit(
             (self.conversation_id, user, text, received_at, sent, timezone.now())
         )
-        # Stored in the background, in batches, after the family has the answer: the database
-        # never slows a reply or the next message down.
-        self.last_write = get_writer().submit(
-            (self.conversation_id, user, text, received_at, sent, timezone.now())
-        )
 
     async def send_json_list(self, messages):
         for message in messages:

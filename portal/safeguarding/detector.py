@@ -772,8 +772,17 @@ def detect(text):
         and not re.search(r" (?:abus|sexual|neglect|groom|not safe|missing|at home)", clean)
     ):
         found.remove(CHILD_AT_RISK)
-    if CHILD_AT_RISK in found and STAFF_ABUSE not in found and GROOMING.search(clean) and STAFF_CUE.search(clean):
+    if (
+        CHILD_AT_RISK in found
+        and STAFF_ABUSE not in found
+        and GROOMING.search(clean)
+        and STAFF_CUE.search(clean)
+    ):
         found.insert(0, STAFF_ABUSE)  # grooming by someone who works with children: the LADO first
+    if DOMESTIC_ABUSE in found and HARM_TO_OTHERS in found and re.search(r" \w+ me\b", clean):
+        # A threat against the writer by someone at home: the domestic abuse route comes first.
+        found.remove(DOMESTIC_ABUSE)
+        found.insert(found.index(HARM_TO_OTHERS), DOMESTIC_ABUSE)
     if STAFF_ABUSE in found and CHILD_AT_RISK in found:
         # Abuse by someone who works with children goes to the LADO first.
         found.remove(CHILD_AT_RISK)
