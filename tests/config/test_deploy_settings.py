@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "send.example.gov.uk",
     "RASA_JWT_SECRET": "another-long-random-secret-for-rasa-jwt-0123456789",
     "BOT_SERVICE_TOKEN": "a-long-random-bot-service-token-0123456789",
+    "SAFEGUARDING_DUTY_EMAIL": "safeguarding-duty@send.example.gov.uk",
 }
 
 
@@ -34,6 +35,16 @@ def test_production_settings_pass_check_deploy_without_warnings():
 def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", extra_env={"DJANGO_SECRET_KEY": ""})
     assert result.returncode != 0
+
+
+def test_production_refuses_to_start_without_a_safeguarding_duty_inbox():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update({k: v for k, v in PRODUCTION_ENV.items() if k != "SAFEGUARDING_DUTY_EMAIL"})
+    env.pop("SAFEGUARDING_DUTY_EMAIL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0 and "SAFEGUARDING_DUTY_EMAIL" in result.stderr
 
 
 def test_production_static_files_collect_with_hashed_names(tmp_path):

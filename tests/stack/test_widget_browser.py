@@ -182,3 +182,26 @@ def test_widget_with_the_real_assistant(stack, open_page, settings):
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("log")).to_contain_text(FAQ_ANSWER, timeout=60_000)
     assert axe_violations(page) == []
+
+
+def test_a_crisis_message_shows_the_routes_to_help_at_once_even_with_the_assistant_down(
+    open_page, web_server, fake_rasa
+):
+    fake_rasa.down = True  # the safety reply comes from the bridge, not from Rasa
+    page = open_page(web_server, viewport={"width": 320, "height": 640})
+    page.get_by_role("button", name="Ask a question").click()
+    page.get_by_label("Your question").fill("i cant do this anymore, i just want it all to stop")
+    page.get_by_role("button", name="Send").click()
+    help_now = page.locator(".app-chat__message--safety")
+    expect(help_now).to_have_attribute("role", "alert")
+    expect(help_now).to_contain_text("call 999")
+    expect(help_now).to_contain_text("116 123")
+    expect(help_now.get_by_role("link", name="Call 999")).to_have_attribute("href", "tel:999")
+    expect(help_now.get_by_role("link", name="Text SHOUT to 85258")).to_have_attribute(
+        "href", "sms:85258?body=SHOUT"
+    )
+    expect(page.locator(".app-chat__message--error")).to_have_count(0)
+    assert fake_rasa.messages == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert axe_violations(page) == []
+    assert page.console_errors == []
