@@ -15,8 +15,16 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contact_details import ContactDetailsValidation, needs_contact_details
-from actions.conversation import idempotency_key, latest_entity, latest_intent, latest_text, user_token
-from actions.formatting import COMPLAINT_FORM_LINK, CONTACT_LINK, expects, links, long_date
+from actions.conversation import (
+    CHANGED_MIND,
+    idempotency_key,
+    is_aside,
+    latest_entity,
+    latest_intent,
+    latest_text,
+    user_token,
+)
+from actions.formatting import CANCEL_BUTTON, COMPLAINT_FORM_LINK, CONTACT_LINK, expects, links, long_date
 from actions.portal_api import PortalAPI, PortalRejected, PortalUnavailable, SignInRequired
 
 CATEGORIES = {
@@ -128,7 +136,21 @@ SIGNED_OUT_TEXT = (
     "your complaint. Everything else you wrote is kept."
 )
 
+CHANGED_MIND_TEXT = (
+    "Would you like to stop? Choose 'Cancel' and nothing will be sent, or answer the question to carry on."
+)
+
 TRY_AGAIN_BUTTON = {"title": "Try again", "payload": "/retry_complaint"}
+
+
+def not_an_answer(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+    """``{slot: None}`` when the latest message is a question or a change of mind, not an answer:
+    the FAQ rule has answered a question already, and the form asks its own again."""
+    if not is_aside(tracker):
+        return None
+    if CHANGED_MIND.search(latest_text(tracker)):
+        dispatcher.utter_message(text=CHANGED_MIND_TEXT, buttons=[CANCEL_BUTTON])
+    return {slot: None}
 
 
 def category_from(text: str) -> str | None:
@@ -231,6 +253,8 @@ class ValidateComplaintForm(ContactDetailsValidation, FormValidationAction):
     ) -> dict[str, Any]:
         if value is None:
             return {"complaint_what_happened": None}
+        if (aside := not_an_answer("complaint_what_happened", dispatcher, tracker)) is not None:
+            return aside
         if is_payload(value):
             dispatcher.utter_message(text=TYPE_IT_TEXT)
             return {"complaint_what_happened": None}
@@ -245,6 +269,8 @@ class ValidateComplaintForm(ContactDetailsValidation, FormValidationAction):
     ) -> dict[str, Any]:
         if value is None:
             return {"complaint_desired_outcome": None}
+        if (aside := not_an_answer("complaint_desired_outcome", dispatcher, tracker)) is not None:
+            return aside
         if is_payload(value):
             dispatcher.utter_message(text=TYPE_IT_TEXT)
             return {"complaint_desired_outcome": None}

@@ -20,7 +20,16 @@ NAME_PREFIX = re.compile(
 )
 CONTACT_SLOTS = ("contact_name", "contact_details", "contact_email", "contact_phone")
 
-NAME_HELP = "Please tell me your name, for example 'Sam Jones'."
+NAME_HELP = "Please type just your name, for example 'Sam Jones'. Or say 'cancel' to stop."
+# Words a name never holds but a sentence typed at the name question does ("can I just talk to a
+# real person", "what is mediation", "no actually I've changed my mind").
+NOT_A_NAME = re.compile(
+    r"\b(?:i|i'm|im|i've|ive|me|my|you|your|we|what|how|why|when|where|who|which|can|could|would|will|"
+    r"should|do|does|did|is|are|was|want|need|talk|speak|person|someone|human|help|complaint|complain|"
+    r"cancel|stop|mind|actually|sorry|please|thanks|thank|the|a|an|about|and|but|not|no|yes|ok|okay)\b",
+    re.IGNORECASE,
+)
+MAX_NAME_WORDS = 5
 DETAILS_HELP = (
     "I couldn't find an email address or a UK phone number in that. Please type an email address "
     "like name@example.com, a phone number like 07700 900123, or both."
@@ -44,7 +53,9 @@ def email_address(text: str) -> str | None:
 
 def person_name(text: str) -> str | None:
     name = NAME_PREFIX.sub("", text.strip()).strip(" .,!")
-    if not (2 <= len(name) <= 100) or "@" in name or name.startswith("/"):
+    if not (2 <= len(name) <= 100) or "@" in name or name.startswith("/") or "?" in name:
+        return None
+    if len(name.split()) > MAX_NAME_WORDS or NOT_A_NAME.search(name):
         return None
     if not re.search(r"[^\W\d_]", name) or len(re.findall(r"\d", name)) > 0:
         return None

@@ -1,6 +1,7 @@
 """What the actions read from the conversation tracker."""
 
 import hashlib
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -92,3 +93,27 @@ def idempotency_key(prefix: str, sender_id: str, item_uuid: str) -> str:
         return key
     digest = hashlib.sha256(f"{sender_id}:{item_uuid}".encode()).hexdigest()
     return f"{prefix}-{digest}"[:MAX_KEY_CHARS]
+
+
+# A question put in the middle of a form ("what is mediation?"): answered by the FAQ rule, and never
+# kept as the answer to the form's own question.
+QUESTION_START = re.compile(
+    r"^(?:what|how|why|when|where|who|which|can|could|do|does|is|are|will|would|should|am)\b", re.IGNORECASE
+)
+CHANGED_MIND = re.compile(
+    r"chang\w* my mind|never ?mind|forget (?:it|about it)|\bcancel\b|scrap (?:it|that)"
+    r"|(?:do not|don'?t) want to (?:complain|do this|carry on)",
+    re.IGNORECASE,
+)
+MAX_ASIDE_WORDS = 15
+
+
+def is_aside(tracker: Tracker) -> bool:
+    """The latest message is a short question (a process question the FAQ rule has answered) or a
+    change of mind, not an answer to the form's question."""
+    text = latest_text(tracker).strip()
+    if CHANGED_MIND.search(text):
+        return True
+    intent = latest_intent(tracker) or ""
+    short = len(text.split()) <= MAX_ASIDE_WORDS
+    return short and intent.startswith("ask_") and (text.endswith("?") or bool(QUESTION_START.match(text)))

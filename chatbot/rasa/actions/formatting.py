@@ -6,6 +6,7 @@ CONTACT_LINK = {"title": "Contact the SEND team", "url": "/contact-us/"}
 SIGN_IN_LINK = {"title": "Sign in", "url": "/accounts/login/?next=/portal/"}
 COMPLAINT_FORM_LINK = {"title": "Complaint form", "url": "/complaints/new/"}
 TALK_TO_PERSON_BUTTON = {"title": "Talk to a person", "payload": "/talk_to_person"}
+CANCEL_BUTTON = {"title": "Cancel", "payload": "/stop"}
 
 
 def long_date(value: str | date | None) -> str:

@@ -34,7 +34,7 @@ async def test_a_signed_out_request_goes_to_the_team_with_the_transcript(portal,
         "Thank you. I've passed your request and this conversation to the SEND team. "
         "Your reference is CB-2026-000045. Someone will contact you by 24 November 2026."
     )
-    assert slot_events(events) == {"callback_reason": None, "callback_uuid": None}
+    assert slot_events(events) == {"callback_reason": None, "callback_uuid": None, "callback_confirmed": None}
 
 
 async def test_a_signed_in_request_names_the_user_only_by_token(portal, dispatcher):
