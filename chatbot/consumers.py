@@ -30,7 +30,7 @@ from portal.bot_auth import issue_user_token
 from portal.models import SafeguardingFlag
 from portal.safeguarding import classifier, contacts, flags, replies, screening
 
-from . import rasa_client
+from . import nations, rasa_client
 from .history import conversation_id_for_session
 from .history_writer import get_writer
 from .throttle import TokenBucket
@@ -128,7 +128,14 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             return await self.send_error(problem, length=len(text or ""))
         received_at = timezone.now()
         concern = screening.screen(text)
-        if concern is None:
+        nation = nations.reply_for(text) if concern is None and not self.expecting else None
+        if nation is not None:
+            # England's answer would mislead a family elsewhere: say so, and where to go instead.
+            user = await self.current_user()
+            sent = await self.send_json_list(
+                [{"type": "bot", "text": nation.text, "buttons": [], "links": nation.links}]
+            )
+        elif concern is None:
             user = await self.current_user()
             sent = await self.send_json_list(await self.ask_rasa(text, user))
         else:

@@ -155,3 +155,44 @@ async def test_even_too_fast_a_family_in_crisis_gets_the_routes(fake_rasa, monke
     (refused,) = await ask(chat, "hello again")
     assert refused["code"] == "throttled"
     await chat.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("message", "system", "advice"),
+    [
+        ("we live in Cardiff, how do I get an EHCP for my son?", "individual development plan", "SNAP Cymru"),
+        ("my daughter is at school in Glasgow and needs more support", "coordinated support plan", "Enquire"),
+        (
+            "we're in Belfast, how long does an assessment take?",
+            "statement of special educational needs",
+            "SENAC",
+        ),
+    ],
+)
+async def test_a_family_outside_england_is_told_so_and_pointed_to_its_own_system(
+    fake_rasa, message, system, advice
+):
+    chat = await connected()
+    (reply,) = await ask(chat, message)
+    assert "England" in reply["text"] and system in reply["text"]
+    assert any(link["title"] == advice for link in reply["links"])
+    assert fake_rasa.requests == []  # never England's answer as if it applied
+    await chat.disconnect()
+
+
+async def test_a_family_moving_to_england_is_told_a_plan_does_not_transfer(fake_rasa):
+    chat = await connected()
+    (reply,) = await ask(
+        chat, "we are moving from Swansea to Bristol in the summer, will his IDP carry over?"
+    )
+    assert "does not transfer" in reply["text"] and "EHC needs assessment" in reply["text"]
+    assert reply["links"][0]["url"] == "/guidance/requesting-an-assessment/"
+    await chat.disconnect()
+
+
+@pytest.mark.parametrize("message", ["I'd like to enquire about the local offer", "what is my NI number for"])
+async def test_england_words_that_look_like_places_go_to_the_assistant(fake_rasa, message):
+    chat = await connected()
+    await ask(chat, message)
+    assert len(fake_rasa.requests) == 1
+    await chat.disconnect()
