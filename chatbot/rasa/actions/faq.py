@@ -10,8 +10,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import latest_entity, latest_intent
+from actions.conversation import latest_entity, latest_intent, latest_text, user_token
 from actions.formatting import CONTACT_LINK, links
+from actions.plan_status import ActionPlanStatus, is_about_own_child
 from actions.portal_api import PortalAPI, PortalUnavailable
 
 # Intent -> the FAQ snippet's stable key (cms.FAQAnswer.key). Written out, not derived, so renaming
@@ -78,6 +79,9 @@ class ActionAnswerFaq(Action):
         return "action_answer_faq"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
+        if not tracker.active_loop_name and user_token(tracker) and is_about_own_child(latest_text(tracker)):
+            # "When is Leo's annual review?": the family's own case answers it, not the general rule.
+            return await ActionPlanStatus().run(dispatcher, tracker, domain)
         key = FAQ_KEYS.get(latest_intent(tracker) or "")
         if key is None:  # only reachable if a rule sends a new intent here without a key above
             dispatcher.utter_message(text=NO_ANSWER_TEXT, json_message=links(CONTACT_LINK))

@@ -32,6 +32,30 @@ NO_CHILDREN_TEXT = (
 )
 WHICH_CHILD_TEXT = "Which child would you like to know about?"
 UNKNOWN_CHILD_TEXT = "I can't find that child in your account."
+NOT_ON_ACCOUNT_TEXT = (
+    "I can't see a child called {name} on your account. If {name} is your child, your caseworker "
+    "can give you a link code to add them."
+)
+LINK_CHILD_LINK = {"title": "Link a child to your account", "url": "/portal/link/"}
+
+# Possessive words that are not a child's name ("my son's plan", "the council's letter").
+NOT_NAMES = frozenset(
+    """
+    son daughter child kid kids children boy girl lad baby teen teenager sibling brother sister
+    council school college nursery teacher senco caseworker worker mum mom dad mother father
+    parent parents family today tomorrow yesterday week weeks month months year years plan plans
+    ehcp ehc review assessment panel tribunal it that this what who he she there here everyone
+    someone nobody let one people doctor gp paediatrician therapist authority government
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december christmas easter summer autumn winter spring
+    england english wales scotland ireland northmere ofsted sendiass ipsea
+    """.split()  # noqa: SIM905  (a word list, easier to read as text)
+)
+POSSESSIVE = re.compile(r"\b([A-Za-z][a-z]{1,20})(?:'s|’s|s')(?=\s|$|[?.!,])")
+ABOUT_NAME = re.compile(r"\b(?:for|about|is|has|did|does|on)\s+([A-Z][a-z]{1,20})\b")
+ALL_OF_THEM = re.compile(
+    r"\b(?:my|our|the|both)\s+(?:kids|children|boys|girls|twins)\b|\bboth\b|\ball of them\b", re.I
+)
 STATUS_TEXT = {
     "on_time": "This is on time.",
     "due_soon": "This is due soon.",
@@ -88,6 +112,18 @@ def _named_in(text: str, children: list[dict[str, Any]]) -> list[dict[str, Any]]
         if child.get("first_name")
         and re.search(rf"\b{re.escape(child['first_name'])}\b", text, re.IGNORECASE)
     ]
+
+
+def names_mentioned(text: str) -> list[str]:
+    """Words that look like a child's first name: "Maya's assessment", "is Maya late"."""
+    found = [match.group(1) for match in POSSESSIVE.finditer(text)]
+    found += [match.group(1) for match in ABOUT_NAME.finditer(text)]
+    seen, names = set(), []
+    for word in found:
+        if word.lower() not in NOT_NAMES and word.lower() not in seen and word not in ("I", "EHCP", "SEN"):
+            seen.add(word.lower())
+            names.append(word[0].upper() + word[1:])
+    return names
 
 
 def tell(dispatcher: CollectingDispatcher, children: list[dict[str, Any]]) -> list:
@@ -147,6 +183,19 @@ class ActionPlanStatus(Action):
                 text=NO_CHILDREN_TEXT, json_message=links({"title": "Your account", "url": "/portal/"})
             )
             return resets
+        text = latest_text(tracker)
+        named = _named_in(text, children)
+        strangers = [
+            name
+            for name in names_mentioned(text)
+            if not any((child.get("first_name") or "").lower() == name.lower() for child in children)
+        ]
+        if strangers and not named:
+            # Never another child's status in place of the one asked about.
+            dispatcher.utter_message(
+                text=NOT_ON_ACCOUNT_TEXT.format(name=strangers[0]), json_message=links(LINK_CHILD_LINK)
+            )
+            return ask_which(dispatcher, children) if len(children) > 1 else resets
         if len(children) == 1:
             return tell(dispatcher, children)
 
@@ -158,7 +207,18 @@ class ActionPlanStatus(Action):
             if chosen:
                 return tell(dispatcher, chosen)
             return ask_which(dispatcher, children, prefix=UNKNOWN_CHILD_TEXT)
-        named = _named_in(latest_text(tracker), children)
         if named:
             return tell(dispatcher, named)
+        if ALL_OF_THEM.search(text):
+            return tell(dispatcher, children)
         return ask_which(dispatcher, children)
+
+
+def is_about_own_child(text: str) -> bool:
+    """A question about this family's own case ("when is Leo's annual review", "is my son's
+    assessment late", "what about my kids' plans") rather than how the process works."""
+    return bool(
+        names_mentioned(text)
+        or ALL_OF_THEM.search(text)
+        or re.search(r"\b(?:my|our)\s+(?:son|daughter|child|kid|boy|girl|lad)(?:'s|s'|s)?\b", text, re.I)
+    )
