@@ -20,7 +20,7 @@ from cms.models import Committee, FAQAnswer, GuidePage, PageFeedback
 class FAQAnswerViewSet(SnippetViewSet):
     model = FAQAnswer
     icon = "help"
-    menu_label = "FAQ answers"
+    menu_label = "Knowledge base"
     list_display = ["question", "key", Column("guide", label="Guide page"), LiveStatusTagColumn()]
     list_filter = {"live": ["exact"]}
     search_fields = ["question", "answer", "key"]

@@ -3,11 +3,15 @@
 The action server calls these with the service token. Answers are read from the database at the
 moment of asking, so a published edit to an FAQ answer changes the bot's next reply."""
 
+from django.db import DatabaseError
+from django.db.models import F
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from cms.models import FAQAnswer, GuidePage, StepByStepPage
+from cms import knowledge
+from cms.models import FAQAnswer, GuidePage, StepByStepPage, UnansweredQuestion
 from cms.site_search import search_pages, specific_pages
 from portal.bot_auth import require_service_token
 
@@ -62,3 +66,60 @@ def guide_search(request):
 def _guides_matching(query):
     """Guide pages and the EHCP journey that match, best first."""
     return search_pages(query, Page.objects.live().public().type(GuidePage, StepByStepPage))
+
+
+MAX_QUESTION_CHARS = 2000
+
+
+def _entry_json(entry, request, guides, score):
+    return {
+        "key": entry.key,
+        "question": entry.question,
+        "answer": entry.answer,
+        "more": entry.more,
+        "link": _page_link(guides.get(entry.guide_id), request),
+        "score": round(score, 3),
+    }
+
+
+def _note_unanswered(question, closest):
+    """Count a question the assistant could not answer, for the comms team's report."""
+    text = " ".join(question.lower().split())[:300]
+    try:
+        updated = UnansweredQuestion.objects.filter(text=text).update(
+            count=F("count") + 1, last_asked=timezone.now()
+        )
+        if not updated:
+            UnansweredQuestion.objects.get_or_create(
+                text=text,
+                defaults={
+                    "closest_id": closest.entry.pk if closest else None,
+                    "closest_score": closest.score if closest else 0,
+                },
+            )
+    except DatabaseError:  # a report line is not worth failing an answer for
+        pass
+
+
+@require_service_token
+@require_GET
+def knowledge_answer(request):
+    """``GET /internal/bot/knowledge/?q=<the family's words>&hint=<intent's key>``: the entries that
+    answer it (``answers``, empty when unsure) and the closest others (``alternatives``)."""
+    question = " ".join(request.GET.get("q", "").split())[:MAX_QUESTION_CHARS]
+    if not question:
+        return JsonResponse({"errors": {"q": "Send the question as q"}}, status=400)
+    found = knowledge.answer(question, hint=request.GET.get("hint") or None)
+    matches = [*found.answers, *found.alternatives]
+    guides = {page.pk: page for page in GuidePage.objects.filter(pk__in={m.entry.guide_id for m in matches})}
+    if not found.answers:
+        _note_unanswered(question, found.alternatives[0] if found.alternatives else None)
+    return JsonResponse(
+        {
+            "answers": [_entry_json(m.entry, request, guides, m.score) for m in found.answers],
+            "alternatives": [
+                {"key": m.entry.key, "question": m.entry.question, "score": round(m.score, 3)}
+                for m in found.alternatives
+            ],
+        }
+    )

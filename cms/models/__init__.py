@@ -1,4 +1,4 @@
-from .faq import FAQAnswer
+from .faq import FAQAnswer, UnansweredQuestion
 from .feedback import PageFeedback
 from .guide import GuideIndexPage, GuidePage
 from .home import HomePage, HomePageFeaturedGuide
@@ -10,6 +10,7 @@ __all__ = [
     "AgendaItem",
     "Committee",
     "FAQAnswer",
+    "UnansweredQuestion",
     "GuideIndexPage",
     "GuidePage",
     "HomePage",

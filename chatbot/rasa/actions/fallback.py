@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import latest_text
+from actions.faq import answer_from_knowledge
 from actions.formatting import TALK_TO_PERSON_BUTTON, links
 from actions.plan_status import answer_if_child_named
 from actions.portal_api import PortalAPI, PortalUnavailable
@@ -32,6 +33,12 @@ class ActionNotSure(Action):
             answered = await answer_if_child_named(dispatcher, tracker)
             if answered is not None:
                 return answered
+
+        # Plain questions the classifier did not place ("by when do they have to name his secondary
+        # school?") are often answered by the knowledge base all the same.
+        answered = await answer_from_knowledge(dispatcher, tracker, None, offer_if_unsure=False)
+        if answered is not None:
+            return [*answered, SlotSet("child_choice_pending", False)]
 
         text = latest_text(tracker)
         try:

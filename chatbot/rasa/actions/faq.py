@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import latest_entity, latest_intent, latest_text, user_token
-from actions.formatting import CONTACT_LINK, links
+from actions.formatting import CONTACT_LINK, TALK_TO_PERSON_BUTTON, links
 from actions.plan_status import ActionPlanStatus, is_about_own_child
 from actions.portal_api import PortalAPI, PortalUnavailable
 
@@ -72,8 +72,56 @@ async def _fetch(key: str, dispatcher: CollectingDispatcher) -> dict[str, Any] |
     return faq
 
 
+NOT_SURE_TEXT = (
+    "I'm not sure I have the right answer to that. Is it one of these? If not, a person from the SEND "
+    "team can help."
+)
+
+
+def say_entry(dispatcher: CollectingDispatcher, faq: dict[str, Any]) -> None:
+    key = faq.get("key") or ""
+    guide = _guide_link(faq)
+    dispatcher.utter_message(
+        text=faq["answer"].strip(),
+        buttons=_follow_up_buttons(key, faq),
+        json_message=links(guide) if guide else None,
+    )
+
+
+def offer(dispatcher: CollectingDispatcher, alternatives: list[dict[str, Any]]) -> None:
+    """The closest entries as buttons (each sends its question, which then matches exactly), and a person."""
+    buttons = [{"title": alt["question"], "payload": alt["question"]} for alt in alternatives[:3]]
+    dispatcher.utter_message(text=NOT_SURE_TEXT, buttons=[*buttons, TALK_TO_PERSON_BUTTON])
+
+
+async def answer_from_knowledge(
+    dispatcher: CollectingDispatcher, tracker: Tracker, hint: str | None, offer_if_unsure: bool = True
+) -> list | None:
+    """Answer from the knowledge base: the entries that fit, or (unsure) the closest to choose from.
+    None when nothing was said (the portal is down and ``offer_if_unsure`` is False, or no match)."""
+    try:
+        found = await PortalAPI.from_env().knowledge(latest_text(tracker), hint)
+    except PortalUnavailable:
+        if not offer_if_unsure:
+            return None
+        dispatcher.utter_message(text=UNAVAILABLE_TEXT, json_message=links(CONTACT_LINK))
+        return []
+    if found["answers"]:
+        for faq in found["answers"]:
+            say_entry(dispatcher, faq)
+        return [SlotSet("faq_key", found["answers"][0].get("key"))]
+    if not offer_if_unsure:
+        return None
+    if found["alternatives"]:
+        offer(dispatcher, found["alternatives"])
+    else:
+        dispatcher.utter_message(text=NO_ANSWER_TEXT, json_message=links(CONTACT_LINK))
+    return []
+
+
 class ActionAnswerFaq(Action):
-    """The short answer to the process question just asked, with its guide page."""
+    """The answer to the process question just asked: the knowledge base entry retrieval finds for
+    the family's own words, with Rasa's topic intent as a hint; when unsure, the closest entries."""
 
     def name(self) -> str:
         return "action_answer_faq"
@@ -82,19 +130,7 @@ class ActionAnswerFaq(Action):
         if not tracker.active_loop_name and user_token(tracker) and is_about_own_child(latest_text(tracker)):
             # "When is Leo's annual review?": the family's own case answers it, not the general rule.
             return await ActionPlanStatus().run(dispatcher, tracker, domain)
-        key = FAQ_KEYS.get(latest_intent(tracker) or "")
-        if key is None:  # only reachable if a rule sends a new intent here without a key above
-            dispatcher.utter_message(text=NO_ANSWER_TEXT, json_message=links(CONTACT_LINK))
-            return []
-        faq = await _fetch(key, dispatcher)
-        if faq is None:
-            return []
-        dispatcher.utter_message(
-            text=faq["answer"].strip(),
-            buttons=_follow_up_buttons(key, faq),
-            json_message=links(_guide_link(faq)) if _guide_link(faq) else None,
-        )
-        return [SlotSet("faq_key", key)]
+        return await answer_from_knowledge(dispatcher, tracker, FAQ_KEYS.get(latest_intent(tracker) or ""))
 
 
 class ActionAnswerFaqMore(Action):
@@ -105,7 +141,7 @@ class ActionAnswerFaqMore(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
         key = latest_entity(tracker, "faq_key") or tracker.get_slot("faq_key")
-        if key not in FAQ_KEYS.values():
+        if not key:
             dispatcher.utter_message(text=WHICH_TOPIC_TEXT)
             return []
         faq = await _fetch(key, dispatcher)

@@ -68,6 +68,21 @@ class PortalAPI:
         self._expect(status, body, 200, "answer")
         return body
 
+    async def knowledge(self, text: str, hint: str | None = None) -> dict[str, list[dict[str, Any]]]:
+        """The knowledge base entries that answer ``text`` (``answers``, empty when unsure) and the
+        closest others (``alternatives``); ``hint`` is the key Rasa's intent points at."""
+        params = {"q": text[:2000]}
+        if hint:
+            params["hint"] = hint
+        status, body = await self._request("GET", "/internal/bot/knowledge/", params=params)
+        self._expect(status, body, 200, "answers")
+        return {
+            "answers": [a for a in body.get("answers") or [] if isinstance(a, dict) and a.get("answer")],
+            "alternatives": [
+                a for a in body.get("alternatives") or [] if isinstance(a, dict) and a.get("question")
+            ],
+        }
+
     async def search_guides(self, text: str, limit: int = 3) -> list[dict[str, str]]:
         """Guide pages closest to ``text`` (title and url), best first."""
         status, body = await self._request(

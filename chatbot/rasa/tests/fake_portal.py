@@ -68,6 +68,23 @@ class FakePortal:
             return web.json_response({"error": "unknown_faq"}, status=404)
         return web.json_response(faq)
 
+    async def knowledge(self, request: web.Request) -> web.Response:
+        """Like the portal's retrieval, simply: an entry whose question shares three words with the
+        family's, else the intent's hint; neither, and the entries are offered as alternatives."""
+        words = set(request.query.get("q", "").lower().replace("?", "").split())
+        hint = request.query.get("hint")
+        scored = sorted(
+            self.faqs.values(),
+            key=lambda faq: -len(words & set(faq["question"].lower().replace("?", "").split())),
+        )
+        overlap = len(words & set(scored[0]["question"].lower().replace("?", "").split())) if scored else 0
+        best = scored[0] if overlap >= 3 else None
+        chosen = best or self.faqs.get(hint or "")
+        if chosen is None:
+            alternatives = [{"key": f["key"], "question": f["question"], "score": 0.2} for f in scored[:3]]
+            return web.json_response({"answers": [], "alternatives": alternatives})
+        return web.json_response({"answers": [{**chosen, "score": 0.9}], "alternatives": []})
+
     async def search(self, request: web.Request) -> web.Response:
         limit = int(request.query.get("limit", "3"))
         words = {w for w in request.query.get("q", "").lower().split() if len(w) > 3}
@@ -148,6 +165,7 @@ class FakePortal:
     def app(self) -> web.Application:
         app = web.Application(middlewares=[self._gate])
         app.router.add_get("/internal/bot/faq/{key}/", self.faq)
+        app.router.add_get("/internal/bot/knowledge/", self.knowledge)
         app.router.add_get("/internal/bot/guides/search/", self.search)
         app.router.add_get("/internal/bot/plans/", self.plans_view)
         app.router.add_post("/internal/bot/complaints/", self.complaint)

@@ -14,7 +14,9 @@ async def test_not_sure_shows_the_guides_closest_to_their_words_and_offers_a_per
     tracker.latest_message["text"] = "the review of the plan and the tribunal thing"
     await ActionNotSure().run(dispatcher, tracker, {})
 
-    assert portal.requests[0]["query"] == {"q": "the review of the plan and the tribunal thing", "limit": "3"}
+    # The knowledge base is asked first; unsure, the guides closest to their words are shown.
+    assert portal.requests[0]["path"] == "/internal/bot/knowledge/"
+    assert portal.requests[1]["query"] == {"q": "the review of the plan and the tribunal thing", "limit": "3"}
     assert texts(dispatcher).startswith("I'm not sure I understood that. These pages might help:")
     assert all_links(dispatcher)[0]["url"] in {"/guides/annual-reviews/", "/guides/mediation-and-tribunal/"}
     assert len(all_links(dispatcher)) == 3

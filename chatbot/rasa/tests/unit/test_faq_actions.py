@@ -18,7 +18,8 @@ async def test_the_answer_is_the_one_comms_published_with_its_guide_link(portal,
         {"title": "Tell me more", "payload": '/tell_me_more{"faq_key":"what_is_ehcp"}'}
     ]
     assert slot_events(events) == {"faq_key": "what_is_ehcp"}
-    assert portal.requests[0]["path"] == "/internal/bot/faq/what_is_ehcp/"
+    assert portal.requests[0]["path"] == "/internal/bot/knowledge/"
+    assert portal.requests[0]["query"]["hint"] == "what_is_ehcp"  # the intent is a hint, not the answer
 
 
 async def test_an_edited_answer_is_used_at_once_without_retraining(portal, dispatcher):
@@ -34,8 +35,19 @@ async def test_how_complaints_work_offers_to_make_one(portal, dispatcher):
     assert all_buttons(dispatcher) == [{"title": "Make a complaint", "payload": "/make_complaint"}]
 
 
-async def test_a_question_with_no_published_answer_says_so_and_points_to_the_team(portal, dispatcher):
+async def test_unsure_offers_the_closest_entries_and_a_person_never_a_guess(portal, dispatcher):
     del portal.faqs["what_is_ehcp"]
+    events = await run(ActionAnswerFaq(), dispatcher)
+    assert texts(dispatcher).startswith("I'm not sure I have the right answer")
+    offered = all_buttons(dispatcher)
+    assert offered[-1] == {"title": "Talk to a person", "payload": "/talk_to_person"}
+    assert 1 <= len(offered) - 1 <= 3
+    assert all(button["title"] == button["payload"] for button in offered[:-1])  # each sends its question
+    assert events == []
+
+
+async def test_with_nothing_published_it_says_so_and_points_to_the_team(portal, dispatcher):
+    portal.faqs.clear()
     events = await run(ActionAnswerFaq(), dispatcher)
     assert "don't have an answer" in texts(dispatcher)
     assert all_links(dispatcher) == [{"title": "Contact the SEND team", "url": "/contact-us/"}]
@@ -53,6 +65,7 @@ async def test_when_the_website_is_down_a_plain_apology_and_the_contact_page(por
 async def test_an_answer_without_a_guide_has_no_link(portal, dispatcher):
     tracker = tracker_for("faq", "action_answer_faq")
     tracker.latest_message["intent"] = {"name": "ask_data_sharing", "confidence": 0.9}
+    tracker.latest_message["text"] = "who sees it"
     await ActionAnswerFaq().run(dispatcher, tracker, {})
     assert texts(dispatcher).startswith("Your child's plan is shared only")
     assert all_links(dispatcher) == []
