@@ -10,9 +10,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.models import Committee, FAQAnswer, GuidePage, PageFeedback
+from cms.models import Committee, FAQAnswer, GuidePage, PageFeedback, UnansweredQuestion
 
 # --- FAQ answers and committees (snippets) ------------------------------------------------------
 
@@ -35,11 +36,11 @@ class CommitteeViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-# --- Page feedback ------------------------------------------------------------------------------
+# --- What the assistant could not answer --------------------------------------------------------
 
 
-class FeedbackPermissionPolicy(ModelPermissionPolicy):
-    """Feedback is what families told us: staff may read and delete it, never add or rewrite it."""
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Kept by the service, read (and cleared) by staff: never added or rewritten by hand."""
 
     def user_has_permission(self, user, action):
         if action in ("add", "change"):
@@ -48,6 +49,40 @@ class FeedbackPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(UnansweredQuestion, ReadOnlyPermissionPolicy(UnansweredQuestion))
+
+
+class UnansweredQuestionViewSet(ModelViewSet):
+    """Questions the assistant could not answer with confidence, most asked first: each is a
+    knowledge base entry waiting to be written (or an example to add to an existing one)."""
+
+    model = UnansweredQuestion
+    icon = "help"
+    menu_label = "Unanswered questions"
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        Column("text", label="Question"),
+        Column("count", label="Times asked", sort_key="count"),
+        Column("closest", label="Closest entry"),
+        DateColumn("first_asked", label="First asked"),
+        DateColumn("last_asked", label="Last asked", sort_key="last_asked"),
+    ]
+    list_export = ["text", "count", "first_asked", "last_asked", "closest", "closest_score"]
+    export_filename = "unanswered-questions"
+    search_fields = ["text"]
+    search_backend_name = None
+    ordering = ["-count", "-last_asked"]
+    form_fields = ["text"]
+
+
+# --- Page feedback ------------------------------------------------------------------------------
+
+
+class FeedbackPermissionPolicy(ReadOnlyPermissionPolicy):
+    """Feedback is what families told us: staff may read and delete it, never add or rewrite it."""
 
 
 class PageFeedbackFilterSet(WagtailFilterSet):
@@ -150,6 +185,7 @@ class LocalOfferViewSetGroup(ViewSetGroup):
     items = [
         FAQAnswerViewSet,
         CommitteeViewSet,
+        UnansweredQuestionViewSet("unanswered_questions"),
         PageFeedbackViewSet("page_feedback"),
         GuideReviewViewSet("guide_reviews"),
     ]

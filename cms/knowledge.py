@@ -26,6 +26,9 @@ from cms.models import FAQAnswer
 # it is among the closest and scores at least HINT_SCORE; otherwise the family is offered the
 # closest entries to choose from, and a person.
 CONFIDENT_SCORE = 0.42
+# ... or at least this, well clear of the next entry.
+CLEAR_SCORE = 0.3
+CLEAR_MARGIN = 0.15
 HINT_SCORE = 0.25
 ALTERNATIVES = 3
 
@@ -136,16 +139,25 @@ def _parts(text):
     return [part for part in parts if len(normalise(part).split()) >= 3]
 
 
+def confident(found):
+    """The best match, if it is good enough to give as the answer."""
+    if not found:
+        return None
+    best, runner_up = found[0], (found[1].score if len(found) > 1 else 0.0)
+    if best.score >= CONFIDENT_SCORE or (
+        best.score >= CLEAR_SCORE and best.score - runner_up >= CLEAR_MARGIN
+    ):
+        return best
+    return None
+
+
 def answer(text, hint=None):
     """The entries that answer ``text`` (one, or two for a message asking two things)."""
     found = index().search(text)
     if not found:
         return Answer([], [])
-    best = found[0]
-    chosen = None
-    if best.score >= CONFIDENT_SCORE:
-        chosen = best
-    elif hint:
+    chosen = confident(found)
+    if chosen is None and hint:
         chosen = next((m for m in found if m.entry.key == hint and m.score >= HINT_SCORE), None)
     if chosen is None:
         return Answer([], found)
@@ -153,12 +165,8 @@ def answer(text, hint=None):
     parts = _parts(text)
     if len(parts) >= 2:
         for part in parts:
-            other = index().search(part, limit=1)
-            if (
-                other
-                and other[0].score >= CONFIDENT_SCORE
-                and other[0].entry.key not in {a.entry.key for a in answers}
-            ):
-                answers.append(other[0])
+            other = confident(index().search(part))
+            if other is not None and other.entry.key not in {a.entry.key for a in answers}:
+                answers.append(other)
                 break
     return Answer(answers, [m for m in found if m.entry.key not in {a.entry.key for a in answers}])

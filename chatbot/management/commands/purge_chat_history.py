@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from chatbot.history import purge_before
+from cms.models import UnansweredQuestion
 from portal.safeguarding.flags import purge_flags_before
 
 
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         flags_cutoff = now - datetime.timedelta(days=settings.SAFEGUARDING_RETENTION_DAYS)
         flags = purge_flags_before(flags_cutoff)
         deleted = purge_before(cutoff, keep_flagged_since=flags_cutoff)
+        # Unanswered questions are families' words too (they may hold a name): kept as long as chats.
+        UnansweredQuestion.objects.filter(last_asked__lt=cutoff).delete()
         self.stdout.write(
             f"Deleted {deleted} conversation(s) with no activity since {cutoff:%Y-%m-%d %H:%M}, "
             f"and {flags} safeguarding flag(s) raised before {flags_cutoff:%Y-%m-%d}."
