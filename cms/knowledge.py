@@ -151,9 +151,11 @@ def confident(found):
     return None
 
 
-def answer(text, hint=None):
-    """The entries that answer ``text`` (one, or two for a message asking two things)."""
-    found = index().search(text)
+def answer(text, hint=None, using=None):
+    """The entries that answer ``text`` (one, or two for a message asking two things), from the
+    published entries (or from ``using``, an ``Index``, for the evaluation)."""
+    using = using or index()
+    found = using.search(text)
     if not found:
         return Answer([], [])
     chosen = confident(found)
@@ -165,7 +167,7 @@ def answer(text, hint=None):
     parts = _parts(text)
     if len(parts) >= 2:
         for part in parts:
-            other = confident(index().search(part))
+            other = confident(using.search(part))
             if other is not None and other.entry.key not in {a.entry.key for a in answers}:
                 answers.append(other)
                 break

@@ -7,7 +7,9 @@ that exists, so editors' changes survive `make run`."""
 
 import datetime
 from importlib import import_module
+from pathlib import Path
 
+import yaml
 from allauth.account.models import EmailAddress
 from django.apps import apps as global_apps
 from django.conf import settings
@@ -348,6 +350,36 @@ class Command(BaseCommand):
             )
             faq.save_revision(user=self.admin, log_action=True).publish(user=self.admin)
             self.note(True, f"FAQ answer '{key}'")
+        self.load_knowledge_base(guides)
+
+    def load_knowledge_base(self, guides):
+        """The knowledge base's entries (cms/demo/knowledge_base.yml): new ones are added and
+        published; an existing entry without example questions gets the file's."""
+        path = Path(__file__).resolve().parents[2] / "demo" / "knowledge_base.yml"
+        if not path.exists():
+            return
+        for spec in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
+            examples = "\n".join(spec.get("examples") or [])
+            entry = FAQAnswer.objects.filter(key=spec["key"]).first()
+            if entry is not None:
+                if not entry.examples and examples:
+                    entry.examples, entry.topic = examples, entry.topic or spec.get("topic", "")
+                    entry.save(update_fields=["examples", "topic"])
+                    entry.save_revision(user=self.admin, log_action=True).publish(user=self.admin)
+                continue
+            entry = FAQAnswer.objects.create(
+                key=spec["key"],
+                topic=spec.get("topic", ""),
+                question=spec["question"],
+                answer=spec["answer"],
+                more=spec.get("more", ""),
+                examples=examples,
+                guide=guides.get(spec.get("guide")),
+                live=True,
+            )
+            entry.save_revision(user=self.admin, log_action=True).publish(user=self.admin)
+            self.created += 1
+        self.say(f"cms: knowledge base has {FAQAnswer.objects.filter(live=True).count()} published entries")
 
     def load_featured_guides(self, home, guides):
         if home.featured_guides.exists():
