@@ -50,7 +50,10 @@ def test_typos_and_family_wording_still_find_it(client, bot_headers, entries):
 
 
 def test_two_questions_in_one_message_get_both_answers(client, bot_headers, entries):
-    q = "how often is a plan reviewed for my 3 year old? and by when do they have to name his new school?"
+    q = (
+        "how often is a plan reviewed for my 3 year old? "
+        "and by when do they have to name his secondary school?"
+    )
     keys = [answer["key"] for answer in ask(client, bot_headers, q).json()["answers"]]
     assert sorted(keys) == ["phase_transfer", "under_5s_reviews"]
 
