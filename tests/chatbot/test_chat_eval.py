@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from chatbot import nations
 from cms import knowledge
 from cms.demo.faqs import FAQS
+from portal.safeguarding import replies, screening
 from portal.safeguarding.classifier import process_questions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +57,14 @@ def demo():
 
 
 def first_reply(index, text):
-    """What the family reads first, and the guide page it links."""
+    """What the family reads first, and the guide page it links, in the bridge's order: the safety
+    reply, then the other nations' reply, then the knowledge base."""
+    concern = screening.screen(text)
+    if concern is not None:
+        return replies.build(concern).text, None
+    elsewhere = nations.reply_for(text)
+    if elsewhere is not None:
+        return elsewhere.text, None
     found = knowledge.answer(text, using=index)
     if not found.answers:
         return "I'm not sure I have the right answer to that. " + " ".join(
@@ -70,7 +79,7 @@ def judge(reply, guide, slugs, item):
         any(alt.lower() in text for alt in alternatives) for alternatives in item.get("must_include") or []
     )
     wrong = [fact for fact in item.get("must_not_include") or [] if fact.lower() in text]
-    linked = slugs.get(guide) == item.get("guide")
+    linked = slugs.get(guide) == item.get("guide") if guide is not None else item.get("guide") == "contact-us"
     return facts and not wrong, linked, wrong
 
 
