@@ -22,14 +22,16 @@ from sklearn.pipeline import make_union
 
 from cms.models import FAQAnswer
 
-# At or above this, the best entry is the answer. Below it, the Rasa intent's entry is the answer if
-# it is among the closest and scores at least HINT_SCORE; otherwise the family is offered the
-# closest entries to choose from, and a person.
+# Without a topic from Rasa: at or above this (or clear of the next entry, below), the best entry
+# is the answer; otherwise the family is offered the closest entries to choose from, and a person.
+# With Rasa's topic (the hint), its entry is the answer unless retrieval found a more specific entry
+# of the same topic, or is sure of another (STRONG_SCORE): the intent classifier is right far more
+# often than lexical retrieval alone (docs/assistant.md), so retrieval refines it, not overrules it.
 CONFIDENT_SCORE = 0.42
 # ... or at least this, well clear of the next entry.
 CLEAR_SCORE = 0.3
 CLEAR_MARGIN = 0.15
-HINT_SCORE = 0.25
+STRONG_SCORE = 0.6
 ALTERNATIVES = 3
 
 _lock = threading.Lock()
@@ -51,6 +53,7 @@ class Entry:
     more: str
     guide_id: int | None
     examples: tuple = ()
+    topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ def index():
                         faq.more,
                         faq.guide_id,
                         tuple(faq.example_list()),
+                        faq.topic,
                     )
                     for faq in _live_entries()
                 ]
@@ -155,12 +159,19 @@ def answer(text, hint=None, using=None):
     """The entries that answer ``text`` (one, or two for a message asking two things), from the
     published entries (or from ``using``, an ``Index``, for the evaluation)."""
     using = using or index()
-    found = using.search(text)
-    if not found:
+    ranked = using.search(text, limit=len(using.entries))
+    if not ranked:
         return Answer([], [])
+    found = ranked[:ALTERNATIVES]
     chosen = confident(found)
-    if chosen is None and hint:
-        chosen = next((m for m in found if m.entry.key == hint and m.score >= HINT_SCORE), None)
+    hinted = next((match for match in ranked if match.entry.key == hint), None) if hint else None
+    if hinted is not None and not (
+        chosen is not None
+        and (
+            chosen.score >= STRONG_SCORE or (chosen.entry.topic and chosen.entry.topic == hinted.entry.topic)
+        )
+    ):
+        chosen = hinted
     if chosen is None:
         return Answer([], found)
     answers = [chosen]

@@ -15,34 +15,37 @@ import yaml
 from chatbot import nations
 from cms import knowledge
 from cms.demo.faqs import FAQS
+from cms.management.commands.load_demo_content import knowledge_base_specs
 from portal.safeguarding import replies, screening
 from portal.safeguarding.classifier import process_questions
 
-ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = Path(__file__).parent / "chat_eval" / "questions.yml"
-KNOWLEDGE_BASE = ROOT / "cms" / "demo" / "knowledge_base.yml"
 # The share of held-out questions whose first reply must carry every fact asked for.
 HELD_OUT_GATE = 0.90
 NEAR_DUPLICATE = 0.9
 
 
 def demo_entries():
-    """The demo knowledge base as the loader publishes it: today's FAQ answers, then the file's."""
+    """The demo knowledge base as the loader publishes it: the file's entries, then today's FAQ
+    answers that the file does not supersede."""
     entries, slugs = {}, {}
-    for number, (key, (question, answer, more, guide)) in enumerate(FAQS.items()):
-        entries[key] = knowledge.Entry(number, key, question, answer, more, number, ())
-        slugs[number] = guide
-    data = yaml.safe_load(KNOWLEDGE_BASE.read_text(encoding="utf-8")) if KNOWLEDGE_BASE.exists() else {}
-    for number, spec in enumerate(data.get("entries", []), start=len(entries)):
-        key = spec["key"]
+    for number, spec in enumerate(knowledge_base_specs()):
         examples = tuple(spec.get("examples") or [])
-        if key in entries:  # the loader adds the file's examples to today's answer
-            entries[key] = knowledge.Entry(**{**entries[key].__dict__, "examples": examples})
-            continue
-        entries[key] = knowledge.Entry(
-            number, key, spec["question"], spec["answer"], spec.get("more", ""), number, examples
+        entries[spec["key"]] = knowledge.Entry(
+            number,
+            spec["key"],
+            spec["question"],
+            spec["answer"],
+            spec.get("more", ""),
+            number,
+            examples,
+            spec.get("topic", ""),
         )
         slugs[number] = spec.get("guide")
+    for number, (key, (question, answer, more, guide)) in enumerate(FAQS.items(), start=len(entries)):
+        if key not in entries:
+            entries[key] = knowledge.Entry(number, key, question, answer, more, number, ())
+            slugs[number] = guide
     return list(entries.values()), slugs
 
 

@@ -164,3 +164,27 @@ def test_conversation_is_stored_for_staff(stack):
     texts = list(conversation.messages.values_list("sender", "text"))
     assert texts[0] == ("user", "What is an EHCP?")
     assert any(sender == "bot" and FAQ_ANSWER in text for sender, text in texts)
+
+
+def test_an_entry_an_editor_adds_is_answered_at_once_without_retraining(stack, django_user_model):
+    """Through the real Rasa and action server: an editor drafts a new knowledge base entry, a
+    moderator publishes it, and the very next question about it gets its answer."""
+    from cms.models import FAQAnswer
+
+    faq_answer()
+    moderator = django_user_model.objects.create_user(email="stack.moderator@example.org", password="x" * 20)
+    entry = FAQAnswer(
+        key="respite_short_breaks",
+        question="Can we get short breaks (respite) for our disabled child?",
+        answer="Yes: the council's short breaks service offers day, evening and overnight respite. "
+        "Ask the SEND team for a short breaks assessment.",
+        examples="how do we get respite for our son\nshort breaks for disabled children near us",
+        live=False,
+    )
+    entry.save()
+    with Chat(stack.web) as chat:
+        before = text_of(chat.ask("how do we get respite for our son"))
+        assert "short breaks service" not in before
+        entry.save_revision(user=moderator).publish(user=moderator)
+        after = text_of(chat.ask("how do we get respite for our son"))
+    assert "short breaks service offers day, evening and overnight respite" in after, after

@@ -64,6 +64,15 @@ DEMO_USERS = [
 ]
 
 
+KNOWLEDGE_BASE = Path(__file__).resolve().parents[2] / "demo" / "knowledge_base.yml"
+
+
+def knowledge_base_specs():
+    if not KNOWLEDGE_BASE.exists():
+        return []
+    return yaml.safe_load(KNOWLEDGE_BASE.read_text(encoding="utf-8"))["entries"]
+
+
 class Command(BaseCommand):
     help = "Load the demo Local Offer content and users (dev and test settings only). Keeps existing data."
 
@@ -341,7 +350,10 @@ class Command(BaseCommand):
     # --- FAQ answers ------------------------------------------------------------------------------
 
     def load_faqs(self, guides):
+        superseded = {spec["key"] for spec in knowledge_base_specs()}
         for key, (question, answer, more, guide_slug) in faq_data.FAQS.items():
+            if key in superseded:  # the knowledge base file has this entry, with its examples
+                continue
             if FAQAnswer.objects.filter(key=key).exists():
                 self.note(False, f"FAQ answer '{key}'")
                 continue
@@ -355,10 +367,7 @@ class Command(BaseCommand):
     def load_knowledge_base(self, guides):
         """The knowledge base's entries (cms/demo/knowledge_base.yml): new ones are added and
         published; an existing entry without example questions gets the file's."""
-        path = Path(__file__).resolve().parents[2] / "demo" / "knowledge_base.yml"
-        if not path.exists():
-            return
-        for spec in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
+        for spec in knowledge_base_specs():
             examples = "\n".join(spec.get("examples") or [])
             entry = FAQAnswer.objects.filter(key=spec["key"]).first()
             if entry is not None:
