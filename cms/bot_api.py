@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from cms import knowledge
+from cms import elapsed, knowledge
 from cms.models import FAQAnswer, GuidePage, StepByStepPage, UnansweredQuestion
 from cms.site_search import search_pages, specific_pages
 from portal.bot_auth import require_service_token
@@ -116,6 +116,8 @@ def knowledge_answer(request):
         _note_unanswered(question, found.alternatives[0] if found.alternatives else None)
     return JsonResponse(
         {
+            # A sentence about the family's own wait ("22 weeks and no plan"), to say first.
+            "note": elapsed.note_for(question),
             "answers": [_entry_json(m.entry, request, guides, m.score) for m in found.answers],
             "alternatives": [
                 {"key": m.entry.key, "question": m.entry.question, "score": round(m.score, 3)}

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from chatbot import nations
-from cms import knowledge
+from cms import elapsed, knowledge
 from cms.demo.faqs import FAQS
 from cms.management.commands.load_demo_content import knowledge_base_specs
 from portal.safeguarding import replies, screening
@@ -69,6 +69,14 @@ def first_reply(index, text):
     if elsewhere is not None:
         return elsewhere.text, None
     found = knowledge.answer(text, using=index)
+    note = elapsed.note_for(text)
+    if note:
+        reply, guide = first_reply_of(found)
+        return f"{note}\n{reply}", guide
+    return first_reply_of(found)
+
+
+def first_reply_of(found):
     if not found.answers:
         return "I'm not sure I have the right answer to that. " + " ".join(
             m.entry.question for m in found.alternatives

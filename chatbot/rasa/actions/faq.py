@@ -72,6 +72,7 @@ async def _fetch(key: str, dispatcher: CollectingDispatcher) -> dict[str, Any] |
     return faq
 
 
+MAKE_COMPLAINT_BUTTON = {"title": "Make a complaint", "payload": "/make_complaint"}
 NOT_SURE_TEXT = (
     "I'm not sure I have the right answer to that. Is it one of these? If not, a person from the SEND "
     "team can help."
@@ -106,12 +107,15 @@ async def answer_from_knowledge(
             return None
         dispatcher.utter_message(text=UNAVAILABLE_TEXT, json_message=links(CONTACT_LINK))
         return []
+    if found.get("note"):
+        # Their own wait has passed a legal limit: that comes first, with the way to complain.
+        dispatcher.utter_message(text=found["note"], buttons=[MAKE_COMPLAINT_BUTTON])
     if found["answers"]:
         for faq in found["answers"]:
             say_entry(dispatcher, faq)
         return [SlotSet("faq_key", found["answers"][0].get("key"))]
     if not offer_if_unsure:
-        return None
+        return [] if found.get("note") else None
     if found["alternatives"]:
         offer(dispatcher, found["alternatives"])
     else:

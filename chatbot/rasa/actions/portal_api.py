@@ -68,7 +68,7 @@ class PortalAPI:
         self._expect(status, body, 200, "answer")
         return body
 
-    async def knowledge(self, text: str, hint: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    async def knowledge(self, text: str, hint: str | None = None) -> dict[str, Any]:
         """The knowledge base entries that answer ``text`` (``answers``, empty when unsure) and the
         closest others (``alternatives``); ``hint`` is the key Rasa's intent points at."""
         params = {"q": text[:2000]}
@@ -77,6 +77,7 @@ class PortalAPI:
         status, body = await self._request("GET", "/internal/bot/knowledge/", params=params)
         self._expect(status, body, 200, "answers")
         return {
+            "note": body.get("note") if isinstance(body.get("note"), str) else None,
             "answers": [a for a in body.get("answers") or [] if isinstance(a, dict) and a.get("answer")],
             "alternatives": [
                 a for a in body.get("alternatives") or [] if isinstance(a, dict) and a.get("question")
