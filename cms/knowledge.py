@@ -1,9 +1,8 @@
 """Finding the knowledge base entry that answers a family's question, by retrieval over the
 published entries: their questions, example questions and answers.
 
-Each entry is a handful of short documents (its question, each example, its answer); a question's
-score for an entry is its best cosine similarity to any of them, over word and character n-grams
-(scikit-learn's TF-IDF), so typos and word order matter little and one good example is enough.
+A question's score for an entry is the cosine similarity of their character n-grams (scikit-learn's
+TF-IDF), so typos, word forms and word order matter little.
 
 The index is rebuilt whenever the published entries change, checked by one cheap query per
 question (the live entries' ids and publication times): an entry that staff publish, edit,
@@ -18,7 +17,6 @@ import threading
 from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import make_union
 
 from cms.models import FAQAnswer
 
@@ -26,10 +24,10 @@ from cms.models import FAQAnswer
 # entry of Rasa's topic intent (the hint) is the answer if it is among the closest; otherwise the
 # family is offered the closest entries to choose from, and a person. Measured (docs/assistant.md):
 # letting the intent overrule confident retrieval gave fewer right answers, not more.
-CONFIDENT_SCORE = 0.42
+CONFIDENT_SCORE = 0.25
 # ... or at least this, well clear of the next entry.
-CLEAR_SCORE = 0.3
-CLEAR_MARGIN = 0.15
+CLEAR_SCORE = 0.2
+CLEAR_MARGIN = 0.02
 ALTERNATIVES = 3
 
 _lock = threading.Lock()
@@ -61,36 +59,23 @@ class Match:
 
 
 class Index:
+    """One document per entry (its question, answer and example questions together), over
+    character n-grams: measured best of the lexical and semantic set-ups tried (docs/assistant.md)."""
+
     def __init__(self, entries):
         self.entries = list(entries)
-        documents, owners = [], []
-        for number, entry in enumerate(self.entries):
-            for text in [entry.question, entry.answer, *entry.examples]:
-                if normalise(text):
-                    documents.append(normalise(text))
-                    owners.append(number)
-        self.owners = owners
+        documents = [normalise(" ".join([e.question, e.answer, *e.examples])) for e in self.entries]
         self.vectoriser = None
-        if documents:
-            self.vectoriser = make_union(
-                TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True),
-                TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english"),
-            )
+        if any(documents):
+            self.vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
             self.matrix = self.vectoriser.fit_transform(documents)
-            # Each half of the union is unit length: halve so a score runs from 0 to 1.
-            self.matrix = self.matrix * 0.5
 
     def search(self, text, limit=ALTERNATIVES):
         if self.vectoriser is None or not normalise(text):
             return []
-        query = self.vectoriser.transform([normalise(text)])
-        scores = (self.matrix @ query.T).toarray().ravel()
-        best = {}
-        for owner, score in zip(self.owners, scores, strict=True):
-            if score > best.get(owner, -1.0):
-                best[owner] = float(score)
-        ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)[:limit]
-        return [Match(self.entries[owner], score) for owner, score in ranked]
+        scores = (self.matrix @ self.vectoriser.transform([normalise(text)]).T).toarray().ravel()
+        ranked = sorted(range(len(self.entries)), key=lambda number: scores[number], reverse=True)[:limit]
+        return [Match(self.entries[number], float(scores[number])) for number in ranked]
 
 
 def _live_entries():
