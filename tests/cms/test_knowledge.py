@@ -110,3 +110,24 @@ def test_a_missing_question_is_a_json_400(client, bot_headers):
 
 def test_an_empty_knowledge_base_answers_nothing():
     assert knowledge.answer("anything at all") == knowledge.Answer([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("it's been 22 weeks and no plan", "20 weeks"),
+        ("we applied 5 months ago and still waiting for the ehcp", "20 weeks"),
+        ("sent our request 8 weeks ago and heard nothing about whether they will assess", "6 weeks"),
+    ],
+)
+def test_a_familys_own_wait_past_a_legal_limit_is_said_first(client, bot_headers, entries, text, says):
+    note = ask(client, bot_headers, text).json()["note"]
+    assert note is not None and says in note and "late" in note and "complaint" in note
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how long does an assessment take", "it's been 3 weeks since we asked", "we got the final plan after 22 weeks"],
+)
+def test_no_note_when_no_limit_has_passed(client, bot_headers, entries, text):
+    assert ask(client, bot_headers, text).json()["note"] is None
