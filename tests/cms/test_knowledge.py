@@ -127,7 +127,11 @@ def test_a_familys_own_wait_past_a_legal_limit_is_said_first(client, bot_headers
 
 @pytest.mark.parametrize(
     "text",
-    ["how long does an assessment take", "it's been 3 weeks since we asked", "we got the final plan after 22 weeks"],
+    [
+        "how long does an assessment take",
+        "it's been 3 weeks since we asked",
+        "we got the final plan after 22 weeks",
+    ],
 )
 def test_no_note_when_no_limit_has_passed(client, bot_headers, entries, text):
     assert ask(client, bot_headers, text).json()["note"] is None
