@@ -203,6 +203,24 @@ def read_back(tracker: Tracker) -> str:
     return "\n".join(lines)
 
 
+async def named_child_id(token: str | None, text: str) -> str | None:
+    """The id of the one child on this account the complaint names, so the portal can link it;
+    the portal checks again that this user may see that child."""
+    if not token:
+        return None
+    try:
+        children = await PortalAPI.from_env().plans(token)
+    except (PortalUnavailable, SignInRequired):
+        return None
+    named = [
+        child
+        for child in children
+        if child.get("first_name")
+        and re.search(rf"\b{re.escape(child['first_name'])}\b", text, re.IGNORECASE)
+    ]
+    return named[0].get("id") if len(named) == 1 else None
+
+
 def is_payload(value: Any) -> bool:
     return isinstance(value, str) and value.strip().startswith("/")
 
@@ -415,6 +433,9 @@ class ActionSubmitComplaint(Action):
             )
         # Once the portal has refused this user's token, the complaint goes with typed contact details.
         token = None if slot("contact_required") else user_token(tracker)
+        child_id = await named_child_id(token, f"{payload['what_happened']} {payload['desired_outcome']}")
+        if child_id:
+            payload["child_id"] = child_id
         try:
             result = await PortalAPI.from_env().create_complaint(payload, token)
         except PortalUnavailable:

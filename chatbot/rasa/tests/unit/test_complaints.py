@@ -303,3 +303,21 @@ def test_form_validation_messages(dispatcher):
         len(form.validate_complaint_what_happened(long_text, quiet, tracker, {})["complaint_what_happened"])
         == 2000
     )
+
+
+async def test_a_complaint_naming_the_familys_child_is_linked_to_that_child(portal, dispatcher):
+    tracker = submit_tracker(
+        SIGNED_IN, occurrence=2, complaint_what_happened="Noah's speech therapy has not happened since May."
+    )
+    await submit(dispatcher, tracker)
+    [sent] = portal.posts("complaints")
+    assert sent["json"]["child_id"] == portal.plans["token-parent-of-one"]["children"][0]["id"]
+
+
+async def test_a_complaint_naming_no_child_of_the_account_is_not_linked(portal, dispatcher):
+    tracker = submit_tracker(
+        SIGNED_IN, occurrence=2, complaint_what_happened="Maya's transport is always late."
+    )
+    await submit(dispatcher, tracker)
+    [sent] = portal.posts("complaints")
+    assert "child_id" not in sent["json"]
