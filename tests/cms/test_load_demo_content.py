@@ -117,7 +117,15 @@ def check_faq_answers():
     assert "16 weeks" in answer["assessment_timeline"] and "15 days" in answer["assessment_timeline"]
     assert "15 days" in answer["draft_plan"]
     assert "12 months" in answer["annual_review"] and "4 weeks" in answer["annual_review"]
-    assert "15 February" in answer["annual_review"] and "31 March" in answer["annual_review"]
+    assert (
+        "15 February" in answer["phase_transfer_secondary"] and "31 March" in answer["phase_transfer_post16"]
+    )
+    # The knowledge base the assistant answers from: every entry published, in families' words.
+    entries = FAQAnswer.objects.filter(live=True)
+    assert entries.count() >= 80
+    for entry in entries:
+        assert len(entry.example_list()) >= 5 and len(entry.answer.split()) <= 80, entry.key
+        entry.full_clean()
     assert "2 months" in answer["disagreement"] and "1 month" in answer["disagreement"]
     assert "3 working days" in answer["disagreement"] and "30 days" in answer["disagreement"]
     assert "10 working days" in answer["complaints"] and "Ombudsman" in answer["complaints"]
