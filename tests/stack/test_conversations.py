@@ -86,17 +86,20 @@ def _answer_form_question(replies):
     raise AssertionError(f"unexpected question in the form: {question!r}")
 
 
+def answer_form_until(chat, replies, pattern, turns=15):
+    """Answer the form's questions until a reply matches ``pattern``; returns that reply."""
+    for _turn in range(turns):
+        if re.search(pattern, text_of(replies), re.I):
+            return replies
+        replies = chat.ask(_answer_form_question(replies))
+    raise AssertionError(f"no reply matching {pattern!r} after {turns} turns: {chat.transcript}")
+
+
 def test_complaint_ends_with_a_reference_that_is_stored(stack):
     from portal.models import Complaint
 
     with Chat(stack.web) as chat:
-        replies = chat.ask("I want to make a complaint")
-        for _turn in range(15):
-            if re.search(r"CMP-\d{4}-\d{6}", text_of(replies)):
-                break
-            replies = chat.ask(_answer_form_question(replies))
-        else:
-            raise AssertionError(f"no complaint reference after 15 turns: {chat.transcript}")
+        replies = answer_form_until(chat, chat.ask("I want to make a complaint"), r"CMP-\d{4}-\d{6}")
     reference = re.search(r"CMP-\d{4}-\d{6}", text_of(replies)).group(0)
     complaint = Complaint.objects.get(reference=reference)
     assert complaint.contact_email == "sam.stacktest@example.org"
@@ -108,13 +111,7 @@ def test_asking_for_a_person_stores_a_callback_request_with_the_transcript(stack
     from chatbot.models import CallbackRequest
 
     with Chat(stack.web) as chat:
-        replies = chat.ask("Can I talk to someone please?")
-        for _turn in range(10):
-            if re.search(r"CB-\d{4}-\d{6}", text_of(replies)):
-                break
-            replies = chat.ask(_answer_form_question(replies))
-        else:
-            raise AssertionError(f"no callback reference after 10 turns: {chat.transcript}")
+        replies = answer_form_until(chat, chat.ask("Can I talk to someone please?"), r"CB-\d{4}-\d{6}", 10)
     reference = re.search(r"CB-\d{4}-\d{6}", text_of(replies)).group(0)
     callback = CallbackRequest.objects.get(reference=reference)
     assert callback.contact_email == "sam.stacktest@example.org" or callback.contact_phone

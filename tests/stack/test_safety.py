@@ -7,10 +7,11 @@ import re
 import pytest
 
 from .conftest import Chat, text_of
-from .test_conversations import _answer_form_question
+from .test_conversations import answer_form_until
 
 pytestmark = pytest.mark.stack
 
+REFERENCE = r"CMP-\d{4}-\d{6}"
 GOODBYE = re.compile(r"goodbye|is there anything else|i'm not sure i understood|can't help with that", re.I)
 
 # What parents wrote, as the issue reported it, and which number must come back.
@@ -37,25 +38,13 @@ def test_in_the_complaint_form_a_crisis_is_never_saved_as_the_name(stack):
     from portal.models import Complaint, SafeguardingFlag
 
     with Chat(stack.web) as chat:
-        replies = chat.ask("I want to make a complaint")
-        for _turn in range(8):
-            if re.search(r"your name", text_of(replies), re.I):
-                break
-            replies = chat.ask(_answer_form_question(replies))
-        else:
-            raise AssertionError(f"the form never asked for a name: {chat.transcript}")
+        answer_form_until(chat, chat.ask("I want to make a complaint"), r"your name", 8)
         crisis = chat.ask("i just want it all to end tonight")
         assert crisis[0]["type"] == "safety"
         assert "Nothing has been sent" in text_of(crisis)
         # The form waited: the next answer is the name, and the complaint carries on to the end.
-        replies = chat.ask("Sam Stacktest")
-        for _turn in range(8):
-            if re.search(r"CMP-\d{4}-\d{6}", text_of(replies)):
-                break
-            replies = chat.ask(_answer_form_question(replies))
-        else:
-            raise AssertionError(f"no complaint reference: {chat.transcript}")
-    complaint = Complaint.objects.get(reference=re.search(r"CMP-\d{4}-\d{6}", text_of(replies)).group(0))
+        replies = answer_form_until(chat, chat.ask("Sam Stacktest"), REFERENCE, 8)
+    complaint = Complaint.objects.get(reference=re.search(REFERENCE, text_of(replies)).group(0))
     assert complaint.contact_name == "Sam Stacktest"
     assert SafeguardingFlag.objects.filter(source="chat").count() == 1
 
@@ -65,21 +54,11 @@ def test_a_complaint_that_reports_harm_keeps_its_words_and_is_flagged(stack):
 
     harm = "The taxi escort grabbed my son and pinned him down, he came home covered in bruises."
     with Chat(stack.web) as chat:
-        replies = chat.ask("I want to make a complaint")
-        for _turn in range(6):
-            if re.search(r"what happened", text_of(replies), re.I):
-                break
-            replies = chat.ask(_answer_form_question(replies))
+        answer_form_until(chat, chat.ask("I want to make a complaint"), r"what happened", 6)
         told = chat.ask(harm)
         assert told[0]["type"] == "safety" and "LADO" in told[0]["text"]
-        replies = told[1:]
-        for _turn in range(10):
-            if re.search(r"CMP-\d{4}-\d{6}", text_of(replies)):
-                break
-            replies = chat.ask(_answer_form_question(replies))
-        else:
-            raise AssertionError(f"no complaint reference: {chat.transcript}")
-    complaint = Complaint.objects.get(reference=re.search(r"CMP-\d{4}-\d{6}", text_of(replies)).group(0))
+        replies = answer_form_until(chat, told[1:], REFERENCE, 10)
+    complaint = Complaint.objects.get(reference=re.search(REFERENCE, text_of(replies)).group(0))
     assert complaint.what_happened == harm
     assert SafeguardingFlag.objects.filter(complaint=complaint).exists()
 
