@@ -11,8 +11,10 @@ training takes about half a second, so there is no model file to build, ship or 
 """
 
 import logging
+import math
 import re
 import threading
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -75,6 +77,45 @@ def train(concerns, everyday):
     return model
 
 
+class Scorer:
+    """The trained pipeline's probability, worked out directly from its public parts (each
+    vectoriser's analyser, vocabulary and idf weights; the regression's coefficients).
+
+    The chat bridge screens every message on the event loop that all conversations share: the
+    pipeline's own ``predict_proba`` spent about 3.8 ms of that loop per message (sparse-matrix
+    set-up for a one-line input), which 50 busy conversations felt as 40 ms at p95. This gives the
+    same number, to rounding, in a small fraction of the time (``tests/chatbot/test_safety_screening``
+    checks both agree)."""
+
+    def __init__(self, pipeline):
+        union, regression = pipeline.steps[0][1], pipeline.steps[-1][1]
+        coefficients = regression.coef_[0]
+        self.intercept = float(regression.intercept_[0])
+        self.parts = []
+        offset = 0
+        for _name, vectoriser in union.transformer_list:
+            weights = {
+                term: (float(vectoriser.idf_[column]), float(coefficients[offset + column]))
+                for term, column in vectoriser.vocabulary_.items()
+            }
+            self.parts.append((vectoriser.build_analyzer(), weights, vectoriser.sublinear_tf))
+            offset += len(vectoriser.vocabulary_)
+
+    def probability(self, normalised_text):
+        decision = self.intercept
+        for analyse, weights, sublinear in self.parts:
+            counts = Counter(term for term in analyse(normalised_text) if term in weights)
+            weighted, squares = 0.0, 0.0
+            for term, count in counts.items():
+                idf, coefficient = weights[term]
+                value = ((1 + math.log(count)) if sublinear else count) * idf
+                weighted += value * coefficient
+                squares += value * value
+            if squares:
+                decision += weighted / math.sqrt(squares)
+        return 1 / (1 + math.exp(-decision))
+
+
 def default_model():
     """The model trained on every example and process question, once per process."""
     global _model
@@ -85,7 +126,7 @@ def default_model():
                 for set_concerns, set_near in example_sets().values():
                     concerns += set_concerns
                     near += set_near
-                _model = train(concerns, near + process_questions())
+                _model = Scorer(train(concerns, near + process_questions()))
                 logger.info(
                     "Safety classifier trained on %d concerns and %d others", len(concerns), len(near)
                 )
@@ -93,7 +134,9 @@ def default_model():
 
 
 def probability(text, model=None):
-    return float((model or default_model()).predict_proba([normalise(text)])[0][1])
+    """The probability that ``text`` is a concern, from ``model`` (a ``Scorer``; the trained one
+    by default)."""
+    return (model or default_model()).probability(normalise(text))
 
 
 def is_concern(text, model=None):

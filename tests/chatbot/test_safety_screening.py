@@ -138,3 +138,16 @@ def test_a_broken_classifier_leaves_the_rules_standing(monkeypatch):
 def test_odd_input_never_raises():
     for value in [None, 12, "\x00" * 50, "🙂" * 3000, "a" * 100_000, "kill " * 5000]:
         screening.screen(value)
+
+
+def test_the_fast_scorer_gives_the_pipelines_own_probability():
+    concerns, near = [], []
+    for path in example_sets():
+        set_concerns, set_near = load(path)
+        concerns += [item["text"] for item in set_concerns]
+        near += set_near
+    pipeline = classifier.train(concerns[::2], near[::2] + classifier.process_questions()[::4])
+    scorer = classifier.Scorer(pipeline)
+    for text in concerns[1::7] + near[1::7] + ["", "what is an ehcp", "x" * 3000]:
+        expected = pipeline.predict_proba([detector.normalise(text)])[0][1]
+        assert abs(classifier.probability(text, scorer) - expected) < 1e-9, text
