@@ -193,6 +193,10 @@
   // `shown` is what the family sees they said; `message` is what goes to the assistant (a quick
   // reply shows its title but sends its payload).
   ChatWidget.prototype.send = function (shown, message) {
+    // Choices offered earlier belong to an earlier question: once the family says anything new,
+    // they go, so an old "Tell me more" can never answer the question being asked now.
+    var old = this.log.querySelectorAll(".app-chat__quick-replies");
+    for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
     this.addUserMessage(shown);
     this.setStatus("The assistant is replying\u2026");
     var frame = JSON.stringify({ message: message });
@@ -218,9 +222,10 @@
     this.input.setAttribute("aria-describedby", "app-chat-input-hint");
   };
 
+  // The status line is a live region that is always there (an element that appears with its text
+  // is not announced): screen readers hear "The assistant is replying" as it is set.
   ChatWidget.prototype.setStatus = function (text) {
     this.status.textContent = text;
-    this.status.hidden = !text;
   };
 
   ChatWidget.prototype.addUserMessage = function (text) {

@@ -205,3 +205,20 @@ def test_a_crisis_message_shows_the_routes_to_help_at_once_even_with_the_assista
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert axe_violations(page) == []
     assert page.console_errors == []
+
+
+def test_old_quick_replies_go_and_the_status_is_announced(open_page, web_server, fake_rasa):
+    page = open_page(web_server)
+    page.get_by_role("button", name="Ask a question").click()
+    status = page.locator(".app-chat__status")
+    expect(status).to_have_attribute("role", "status")
+    log = page.get_by_role("log")
+    page.get_by_label("Your question").fill("first question")
+    page.get_by_role("button", name="Send").click()
+    expect(log.get_by_role("button", name="Yes")).to_have_count(1)
+    page.get_by_label("Your question").fill("second question")
+    page.get_by_role("button", name="Send").click()
+    expect(log).to_contain_text("You asked: second question")
+    # Only the newest question's choice is offered: the first one's "Yes" has gone.
+    expect(log.get_by_role("button", name="Yes")).to_have_count(1)
+    assert axe_violations(page) == []
