@@ -252,8 +252,8 @@ class PageCacheASGI:
 
     @staticmethod
     def _new_redis_client():
-        # Reads go to the first server, as Django's writes do.
-        return redis.asyncio.Redis.from_url(caches["default"]._servers[0])
+        # The server the cache setting names (one URL: REDIS_URL), which Django's writes go to too.
+        return redis.asyncio.Redis.from_url(settings.CACHES["default"]["LOCATION"])
 
     @staticmethod
     def _key(scope):
