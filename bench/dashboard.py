@@ -129,31 +129,19 @@ def load_plans(count, reload=False):
 
 
 def staff_client():
-    from allauth.account.internal.flows.login import (
-        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
-        AUTHENTICATION_METHODS_SESSION_KEY,
-    )
-    from allauth.account.internal.userkit import user_id_to_str
-    from allauth.mfa.models import Authenticator
     from django.contrib.auth import get_user_model
     from django.test import Client
 
     from portal.staff.permissions import ensure_caseworkers_group
+    from tests.factories.portal import sign_in_with_mfa
 
     user, _ = get_user_model().objects.get_or_create(
         email="bench.dashboard@example.org", defaults={"is_staff": True}
     )
     user.groups.add(ensure_caseworkers_group())
-    Authenticator.objects.get_or_create(
-        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "x"}}
-    )
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
-    # What allauth records once the authenticator code is given: staff pages need it.
-    session = client.session
-    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "mfa", "at": time.time(), "type": "totp"}]
-    session.save()
+    # Staff pages need the second factor: signed in as after the authenticator code step.
+    sign_in_with_mfa(client, user)
     return client
 
 

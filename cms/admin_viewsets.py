@@ -9,11 +9,11 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.models import Committee, FAQAnswer, GuidePage, PageFeedback, UnansweredQuestion
+from config.permission_policies import ServiceKeptPermissionPolicy
 
 # --- FAQ answers and committees (snippets) ------------------------------------------------------
 
@@ -39,19 +39,7 @@ class CommitteeViewSet(SnippetViewSet):
 # --- What the assistant could not answer --------------------------------------------------------
 
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Kept by the service, read (and cleared) by staff: never added or rewritten by hand."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(UnansweredQuestion, ReadOnlyPermissionPolicy(UnansweredQuestion))
+register_permission_policy(UnansweredQuestion, ServiceKeptPermissionPolicy(UnansweredQuestion))
 
 
 class UnansweredQuestionViewSet(ModelViewSet):
@@ -79,10 +67,6 @@ class UnansweredQuestionViewSet(ModelViewSet):
 
 
 # --- Page feedback ------------------------------------------------------------------------------
-
-
-class FeedbackPermissionPolicy(ReadOnlyPermissionPolicy):
-    """Feedback is what families told us: staff may read and delete it, never add or rewrite it."""
 
 
 class PageFeedbackFilterSet(WagtailFilterSet):

@@ -15,7 +15,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Parent portal"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the audit and notification handlers)
+        # Connects the audit, notification and second-factor handlers.
+        from . import mfa, signals  # noqa: F401
 
         # After this app's own post_migrate work, so its permissions exist by then.
         post_migrate.connect(_ensure_staff_groups, sender=self, dispatch_uid="portal-staff-groups")

@@ -1,15 +1,13 @@
-"""Request middleware for the portal: MFA for staff, and who is acting for the audit log."""
+"""Request middleware for the portal: MFA for the staff areas, and who is acting for the audit log."""
 
 from urllib.parse import urlencode
 
-from allauth.account.internal.flows.login import get_authentication_records
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from . import audit
+from . import audit, mfa
 
 # Staff areas; overridable with STAFF_MFA_PATH_PREFIXES.
 DEFAULT_STAFF_PREFIXES = ("/admin/", "/django-admin/", "/staff/")
@@ -17,22 +15,10 @@ DEFAULT_STAFF_PREFIXES = ("/admin/", "/django-admin/", "/staff/")
 EXEMPT_PREFIXES = ("/admin/logout/",)
 
 
-def has_totp(user):
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-
-
-def used_mfa_this_session(request):
-    """True when this session's sign-in (or a later check) included an authenticator code.
-
-    Having an authenticator is not enough: a password-only sign-in (for example through Wagtail's own
-    login form) must not open the staff pages."""
-    records = get_authentication_records(request, request.user)
-    return any(record.get("method") == "mfa" for record in records)
-
-
 class StaffMFARequiredMiddleware:
-    """Staff areas need a second factor. A signed-in staff member with no authenticator app is sent to
-    set one up; one who has an app but signed in this session without a code is asked for a code.
+    """Staff areas need a second factor from every account that can reach them (``portal.mfa``). One
+    with no authenticator app is sent to set one up; one whose session has not used its app (a
+    session that began before the account was given staff access, say) is asked for a code.
     Parents are unaffected (MFA is offered to them, not required)."""
 
     def __init__(self, get_response):
@@ -45,18 +31,18 @@ class StaffMFARequiredMiddleware:
         if (
             user is not None
             and user.is_authenticated
-            and user.is_staff
             and path.startswith(self.prefixes)
             and not path.startswith(EXEMPT_PREFIXES)
+            and mfa.must_use_mfa(user)
         ):
-            if not has_totp(user):
+            if not mfa.has_totp(user):
                 messages.warning(
                     request,
                     "Staff must set up an authenticator app before using the staff pages. "
                     "Scan the code below with your app, then enter the code it shows.",
                 )
                 return redirect(reverse("mfa_activate_totp"))
-            if not used_mfa_this_session(request):
+            if not mfa.session_is_verified(request):
                 return redirect(
                     f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}"
                 )

@@ -11,9 +11,11 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from config.permission_policies import ServiceKeptPermissionPolicy
 from portal.models import AuditEntry, SafetyContacts, Setting
 from portal.staff import permissions as perms
 
@@ -83,6 +85,11 @@ class AuditEntryViewSet(ModelViewSet):
         hidden = {"add", "edit", "delete", "copy", "history", "history_results", "usage"}
         return [pattern for pattern in super().get_urlpatterns() if pattern.name not in hidden]
 
+
+# Entries are evidence: nobody adds, edits or deletes one in the admin, superusers included.
+register_permission_policy(
+    AuditEntry, ServiceKeptPermissionPolicy(AuditEntry, refused=("add", "change", "delete"))
+)
 
 setting_viewset = SettingViewSet("portal_settings")
 audit_viewset = AuditEntryViewSet("portal_audit")

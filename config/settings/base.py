@@ -229,6 +229,9 @@ CONTENT_SECURITY_POLICY_ADMIN = (
 WAGTAIL_SITE_NAME = env("COUNCIL_NAME", default="Northmere Council SEND")
 # Staff sign in through allauth too, so its MFA stage guards the admin.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Passwords are reset and changed through allauth only (rate limited, and signs other sessions out).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

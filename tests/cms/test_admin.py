@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from cms.models import PageFeedback
 from tests.factories.cms import FAQAnswerFactory, GuidePageFactory, PageFeedbackFactory
+from tests.factories.portal import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def guides_by_review(guidance):
 
 
 def test_dashboard_lists_guides_due_for_review(client, editor, guides_by_review):
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     body = client.get(reverse("wagtailadmin_home")).content.decode()
 
     panel = body[body.index("Guides due for review") :]
@@ -41,7 +42,7 @@ def test_dashboard_lists_guides_due_for_review(client, editor, guides_by_review)
 
 
 def test_guide_review_listing_sorted_by_review_due(client, editor, guides_by_review):
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     response = client.get(reverse("guide_reviews:index"))
 
     assert response.status_code == 200
@@ -51,7 +52,7 @@ def test_guide_review_listing_sorted_by_review_due(client, editor, guides_by_rev
 
 
 def test_review_dates_are_shown_on_the_edit_form(client, editor, guides_by_review):
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     body = client.get(reverse("wagtailadmin_pages:edit", args=[guides_by_review["ok"].pk])).content.decode()
     assert "Content review" in body and 'name="review_due"' in body and 'name="last_reviewed"' in body
 
@@ -81,7 +82,7 @@ def feedback(guide, guidance):
 
 
 def test_editors_see_feedback_filtered_by_page_and_date(client, editor, feedback, guide):
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     url = reverse("page_feedback:index")
 
     everything = client.get(url)
@@ -97,7 +98,7 @@ def test_editors_see_feedback_filtered_by_page_and_date(client, editor, feedback
 
 
 def test_feedback_downloads_as_csv_for_the_yearly_report(client, editor, feedback):
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     response = client.get(reverse("page_feedback:index"), {"export": "csv"})
 
     assert response.status_code == 200
@@ -110,7 +111,7 @@ def test_feedback_downloads_as_csv_for_the_yearly_report(client, editor, feedbac
 
 
 def test_nobody_adds_or_rewrites_feedback_in_the_admin(client, moderator, feedback):
-    client.force_login(moderator)
+    sign_in_with_mfa(client, moderator)
     assert client.get(reverse("page_feedback:add")).status_code in (302, 403)
     assert client.get(reverse("page_feedback:edit", args=[feedback[0].pk])).status_code in (302, 403)
     assert client.get(reverse("page_feedback:inspect", args=[feedback[0].pk])).status_code == 200
@@ -118,7 +119,7 @@ def test_nobody_adds_or_rewrites_feedback_in_the_admin(client, moderator, feedba
 
 def test_faq_key_is_fixed_once_the_answer_exists(client, editor, guide):
     faq = FAQAnswerFactory(key="annual_review", guide=guide)
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     response = client.get(reverse("wagtailsnippets_cms_faqanswer:edit", args=[faq.pk]))
     assert response.status_code == 200
     form = response.context["form"]
@@ -133,7 +134,7 @@ def test_an_editor_edit_of_an_faq_answer_waits_for_approval_and_cannot_change_th
     from wagtail.test.utils.form_data import querydict_from_html
 
     faq = FAQAnswerFactory(key="annual_review", answer="Live answer.", guide=guide)
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     url = reverse("wagtailsnippets_cms_faqanswer:edit", args=[faq.pk])
     page = client.get(url).content.decode()
     data = querydict_from_html(page, form_id="w-editor-form")

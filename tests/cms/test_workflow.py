@@ -11,6 +11,7 @@ from wagtail.models import Page, Workflow, WorkflowContentType, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from cms.models import FAQAnswer, GuidePage
+from tests.factories.portal import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_editors_can_edit_but_not_publish_moderators_can(editor, moderator, guid
 
 
 def test_editor_submits_page_stays_unpublished_until_a_moderator_approves(client, editor, moderator, guide):
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     data = edit_form_data(client, guide, title="Annual reviews (updated)")
     data["action-submit"] = "Submit for moderation"
 
@@ -67,7 +68,7 @@ def test_editor_submits_page_stays_unpublished_until_a_moderator_approves(client
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert "Annual reviews (updated)" not in Client().get("/guidance/annual-reviews/").content.decode()
 
-    client.force_login(moderator)
+    sign_in_with_mfa(client, moderator)
     task_state = state.current_task_state
     response = client.post(
         reverse("wagtailadmin_pages:workflow_action", args=[guide.pk, "approve", task_state.pk]),
@@ -83,7 +84,7 @@ def test_editor_submits_page_stays_unpublished_until_a_moderator_approves(client
 
 
 def test_an_editor_cannot_publish_directly(client, editor, guide):
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     data = edit_form_data(client, guide, title="Published by an editor?")
     data["action-publish"] = "Publish"
 
@@ -98,13 +99,13 @@ def test_an_editor_cannot_publish_directly(client, editor, guide):
 
 
 def test_a_moderator_rejection_leaves_the_live_page_alone(client, editor, moderator, guide):
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     data = edit_form_data(client, guide, title="Wrong deadline")
     data["action-submit"] = "Submit for moderation"
     client.post(reverse("wagtailadmin_pages:edit", args=[guide.pk]), data)
     state = WorkflowState.objects.get(object_id=str(guide.pk))
 
-    client.force_login(moderator)
+    sign_in_with_mfa(client, moderator)
     client.post(
         reverse("wagtailadmin_pages:workflow_action", args=[guide.pk, "reject", state.current_task_state.pk]),
         {"comment": "The appeal time limit is 2 months."},
@@ -118,7 +119,7 @@ def test_a_moderator_rejection_leaves_the_live_page_alone(client, editor, modera
 
 def test_revisions_are_kept(client, moderator, guide):
     before = guide.revisions.count()
-    client.force_login(moderator)
+    sign_in_with_mfa(client, moderator)
     for title in ("First edit", "Second edit"):
         data = edit_form_data(client, guide, title=title)
         data["action-publish"] = "Publish"

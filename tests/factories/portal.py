@@ -1,6 +1,11 @@
 """Factories for the parent portal's case records."""
 
+import base64
 import datetime
+import hashlib
+import hmac
+import struct
+import time
 
 import factory
 from django.conf import settings
@@ -192,23 +197,24 @@ def family(child=None, **user_kwargs):
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
+def totp_code(secret, at=None):
+    """The code an authenticator app shows for ``secret`` now (RFC 6238: 30 s steps, 6 digits, as
+    allauth's defaults), so tests type what a member of staff would."""
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return f"{(int.from_bytes(digest[offset : offset + 4], 'big') & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
 def sign_in_with_mfa(client, user, secret=TEST_TOTP_SECRET):
-    """``client.force_login`` plus what allauth records once the authenticator code step is passed,
-    so tests of staff pages get past ``portal.middleware.StaffMFARequiredMiddleware``."""
-    import time
+    """``client.force_login`` plus the mark allauth's signals leave once the authenticator code step
+    is passed, so tests of staff pages get past ``portal.middleware.StaffMFARequiredMiddleware``.
+    (tests/portal/test_accounts.py signs in through the real code step.)"""
+    from portal import mfa
 
-    from allauth.account.internal.flows.login import (
-        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
-        AUTHENTICATION_METHODS_SESSION_KEY,
-    )
-    from allauth.account.internal.userkit import user_id_to_str
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-        TOTP.activate(user, secret)
+    mfa.add_authenticator_app(user, secret)
     client.force_login(user)
     session = client.session
-    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "mfa", "at": time.time(), "type": "totp"}]
+    mfa.mark_verified(session, user)
     session.save()

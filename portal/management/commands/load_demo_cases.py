@@ -13,7 +13,6 @@ import time
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
@@ -21,7 +20,7 @@ from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from portal import audit, case_updates, complaints, timeline
+from portal import audit, case_updates, complaints, mfa, timeline
 from portal.models import (
     AdviceRequest,
     AnnualReview,
@@ -284,7 +283,7 @@ class Command(BaseCommand):
             caseworkers.append(user)
         demo = caseworkers[0]
         if not Authenticator.objects.filter(user=demo, type=Authenticator.Type.TOTP).exists():
-            TOTP.activate(demo, DEMO_TOTP_SECRET)
+            mfa.add_authenticator_app(demo, DEMO_TOTP_SECRET)
             self.say(f"portal: authenticator app set up for {demo.email} (demo secret {DEMO_TOTP_SECRET})")
         return caseworkers
 
