@@ -22,14 +22,14 @@ _NUMBERS = {
 }  # fmt: skip
 _ABOUT_A_REQUEST = re.compile(
     r"\b(?:request\w*|applied|application|asked for|ehcna|needs assessment|assess\w*|ehcp|ehc plan|plan|"
-    r"heard nothing|no plan|still waiting|waiting|nothing yet|no decision|no answer)\b",
+    r"heard (?:\w+ )?nothing|no plan|still waiting|waiting|nothing yet|no decision|no answer)\b",
     re.IGNORECASE,
 )
 _PLAN_ISSUED = re.compile(
     r"\b(?:got|have|received|issued)\s+(?:the|our|his|her|a)\s+final plan\b", re.IGNORECASE
 )
 _DECISION = re.compile(
-    r"\b(?:decide|decision|heard nothing|no answer|agree\w* to assess|whether)\b", re.IGNORECASE
+    r"\b(?:decide|decision|heard (?:\w+ )?nothing|no answer|agree\w* to assess|whether)\b", re.IGNORECASE
 )
 
 LATE_PLAN = (

@@ -21,9 +21,9 @@ from portal.safeguarding.classifier import process_questions
 
 QUESTIONS = Path(__file__).parent / "chat_eval" / "questions.yml"
 # The share of held-out questions whose first reply must carry every fact asked for. The target is
-# 90% (issue 9, still open); this is the level measured today (59.3%, docs/assistant.md), kept as a
-# floor so that no change makes the answers worse. Raise it with every improvement.
-HELD_OUT_GATE = 0.58
+# 90% (issue 9, still open); this is the level measured today (74/108, 68.5%, docs/assistant.md),
+# kept as a floor so that no change makes the answers worse. Raise it with every improvement.
+HELD_OUT_GATE = 0.67
 NEAR_DUPLICATE = 0.9
 
 
