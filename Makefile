@@ -122,7 +122,7 @@ setup: venv frontend demo rasa-model ## Set up everything without starting it
 .PHONY: run
 run: setup ## Set up everything, then start the site on http://127.0.0.1:8000 with the chatbot
 	$(call step,Starting the site on http://127.0.0.1:8000 (Ctrl+C stops everything))
-	$(VENV)/bin/honcho start -f Procfile
+	$(VENV)/bin/honcho start -f Procfile -e config/development.env
 
 # --- Checks -------------------------------------------------------------------------------------
 

@@ -1,12 +1,15 @@
 """Local development: `make run`. Debug on, emails to the console, demo content allowed."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import BASE_DIR, env
+
+# The development values shared with the Rasa processes (what the environment sets wins).
+env.read_env(BASE_DIR / "config" / "development.env")
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
-RASA_JWT_SECRET = env("RASA_JWT_SECRET", default="dev-only-rasa-jwt-secret-change-me-0123456789")
-BOT_SERVICE_TOKEN = env("BOT_SERVICE_TOKEN", default="dev-only-bot-service-token-change-me")
+SECRET_KEY = env("DJANGO_SECRET_KEY")
+RASA_JWT_SECRET = env("RASA_JWT_SECRET")
+BOT_SERVICE_TOKEN = env("BOT_SERVICE_TOKEN")
 DEMO_CONTENT_ALLOWED = True
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="send-demo-2026")
 

@@ -5,13 +5,27 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import env
 
+# What the committed development, test and example values contain (config/development.env,
+# config/settings/test.py, .env.example); no random secret does.
+WEAK_SECRET_MARKERS = ("dev-only", "test-only", "change-me", "insecure", "example")
+
+
+def strong_secret(name, min_length):
+    """A secret from the environment, refused when it is short or a committed placeholder."""
+    value = env(name, default="")
+    if len(value) < min_length or any(marker in value.lower() for marker in WEAK_SECRET_MARKERS):
+        raise ImproperlyConfigured(
+            f"{name} must be a random string of at least {min_length} characters, not a development "
+            "or example value: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
+    return value
+
+
 DEBUG = False
-SECRET_KEY = env("DJANGO_SECRET_KEY")
-if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to a random string of at least 50 characters.")
+SECRET_KEY = strong_secret("DJANGO_SECRET_KEY", 50)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
-RASA_JWT_SECRET = env("RASA_JWT_SECRET")
-BOT_SERVICE_TOKEN = env("BOT_SERVICE_TOKEN")
+RASA_JWT_SECRET = strong_secret("RASA_JWT_SECRET", 32)
+BOT_SERVICE_TOKEN = strong_secret("BOT_SERVICE_TOKEN", 32)
 # A real duty inbox: a flag announced to the example address would reach nobody.
 SAFEGUARDING_DUTY_EMAIL = env("SAFEGUARDING_DUTY_EMAIL")
 DEMO_CONTENT_ALLOWED = False

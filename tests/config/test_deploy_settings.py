@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION_ENV = {
@@ -35,6 +37,29 @@ def test_production_settings_pass_check_deploy_without_warnings():
 def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", extra_env={"DJANGO_SECRET_KEY": ""})
     assert result.returncode != 0
+
+
+def committed_values():
+    """Every secret-looking value committed to the repository: development, test and example."""
+    values = {}
+    for path in (ROOT / "config" / "development.env", ROOT / ".env.example"):
+        for line in path.read_text().splitlines():
+            name, _, value = line.partition("=")
+            if name in ("DJANGO_SECRET_KEY", "RASA_JWT_SECRET", "BOT_SERVICE_TOKEN"):
+                values.setdefault(name, set()).add(value)
+    from config.settings import test
+
+    for name in ("SECRET_KEY", "RASA_JWT_SECRET", "BOT_SERVICE_TOKEN"):
+        values.setdefault("DJANGO_SECRET_KEY" if name == "SECRET_KEY" else name, set()).add(
+            getattr(test, name)
+        )
+    return sorted((name, value) for name, found in values.items() for value in found)
+
+
+@pytest.mark.parametrize(("name", "value"), committed_values())
+def test_production_refuses_every_committed_development_or_example_secret(name, value):
+    result = run_manage("check", extra_env={name: value})
+    assert result.returncode != 0 and name in result.stderr
 
 
 def test_production_refuses_to_start_without_a_safeguarding_duty_inbox():

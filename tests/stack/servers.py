@@ -3,6 +3,7 @@ the web app (uvicorn in a thread of this process, so it shares the test database
 Rasa action server (subprocesses from .venv-rasa)."""
 
 import os
+import secrets
 import socket
 import subprocess
 import tempfile
@@ -122,6 +123,10 @@ def rasa_env(web_url, jwt_secret, service_token):
         {
             "RASA_JWT_SECRET": jwt_secret,
             "BOT_SERVICE_TOKEN": service_token,
+            # A fresh one per run: Rasa sends it, the action server refuses calls without it.
+            "RASA_ACTIONS_SECRET": secrets.token_urlsafe(32),
+            # The test settings' secrets are marked test-only, which Rasa refuses outside development.
+            "ALLOW_DEVELOPMENT_SECRETS": "1",
             "WEB_URL": web_url,
             "SANIC_HOST": HOST,  # the action server binds to loopback only
             "RASA_TELEMETRY_ENABLED": "false",
@@ -138,7 +143,10 @@ def action_server(env):
 def rasa_server(env, actions_url, workdir):
     """Rasa with an in-memory tracker, its action endpoint pointed at ``actions_url``."""
     endpoints = Path(workdir) / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "{actions_url}/webhook"\n')
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "{actions_url}/webhook"\n'
+        "  headers:\n    Authorization: Bearer ${RASA_ACTIONS_SECRET}\n"
+    )
     args = [
         "run",
         "--interface",

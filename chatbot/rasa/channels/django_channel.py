@@ -9,7 +9,6 @@ and the parent's user token come from a short-lived HS256 token that only the we
 
 import json
 import logging
-import os
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -20,10 +19,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.settings import required_secret
+
 logger = logging.getLogger(__name__)
 
-# Same default as config/settings/dev.py so `make run` works without a .env file.
-DEV_JWT_SECRET = "dev-only-rasa-jwt-secret-change-me-0123456789"
 ISSUER = "send-web"
 AUDIENCE = "send-rasa"
 MAX_MESSAGE_CHARS = 2000
@@ -130,9 +129,8 @@ class DjangoInput(InputChannel):
     """``POST /webhooks/django/webhook`` with a bearer JWT signed by the web app."""
 
     def __init__(self, jwt_secret: str | None = None) -> None:
-        self.jwt_secret = jwt_secret or os.environ.get("RASA_JWT_SECRET") or DEV_JWT_SECRET
-        if self.jwt_secret == DEV_JWT_SECRET:
-            logger.warning("RASA_JWT_SECRET is not set: using the development secret (never in production).")
+        # Fails closed: Rasa does not start without the secret (actions.settings).
+        self.jwt_secret = jwt_secret or required_secret("RASA_JWT_SECRET")
 
     @classmethod
     def name(cls) -> str:

@@ -8,6 +8,7 @@ import jwt
 import pytest
 from sanic import Sanic
 
+from actions.settings import MissingSecret
 from channels.django_channel import DjangoInput, ReplyCollector
 from tests.fake_portal import free_port
 
@@ -184,5 +185,18 @@ async def test_the_collector_keeps_one_reply_per_response_with_paragraphs_intact
 def test_the_secret_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("RASA_JWT_SECRET", "from-the-environment")
     assert DjangoInput.from_credentials({}).jwt_secret == "from-the-environment"
-    monkeypatch.delenv("RASA_JWT_SECRET")
-    assert DjangoInput.from_credentials(None).jwt_secret == "dev-only-rasa-jwt-secret-change-me-0123456789"
+
+
+def test_without_its_secret_the_channel_refuses_to_start(monkeypatch):
+    monkeypatch.delenv("RASA_JWT_SECRET", raising=False)
+    with pytest.raises(MissingSecret, match="RASA_JWT_SECRET is not set"):
+        DjangoInput.from_credentials(None)
+
+
+def test_a_development_secret_is_accepted_only_with_the_development_flag(monkeypatch):
+    monkeypatch.setenv("RASA_JWT_SECRET", "dev-only-rasa-jwt-secret-change-me-0123456789")
+    monkeypatch.delenv("ALLOW_DEVELOPMENT_SECRETS", raising=False)
+    with pytest.raises(MissingSecret, match="development or example value"):
+        DjangoInput.from_credentials(None)
+    monkeypatch.setenv("ALLOW_DEVELOPMENT_SECRETS", "1")
+    assert DjangoInput.from_credentials(None).jwt_secret.startswith("dev-only-")
