@@ -7,6 +7,8 @@ acting user taken from ``AuditActorMiddleware`` through a context variable."""
 import contextvars
 from contextlib import contextmanager
 
+from allauth.account.adapter import get_adapter as get_account_adapter
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import connection
 
 from .db import prepared_cursor
@@ -48,9 +50,14 @@ def is_muted():
 
 
 def client_ip(request):
-    # Behind the proxy REMOTE_ADDR is the proxy; production sets SECURE_PROXY_SSL_HEADER only, so
-    # we record the direct peer rather than trust a client-supplied X-Forwarded-For.
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address as allauth's rate limits see it: the direct peer, or behind
+    ``TRUSTED_PROXY_COUNT`` proxies the address the outermost of them saw (never a hop the client
+    could have written itself)."""
+    try:
+        return get_account_adapter().get_client_ip(request)
+    except (PermissionDenied, ImproperlyConfigured):
+        # No address at all, or fewer forwarded hops than proxies: record none rather than a guess.
+        return None
 
 
 def _entry(actor, action, child=None, obj=None, summary="", changes=None, channel="web", ip_address=None):

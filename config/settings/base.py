@@ -161,6 +161,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# How many reverse proxies in front of the site append to X-Forwarded-For (0: none, the peer is the
+# client). allauth's rate limits and the audit log both take the client's address from it, so one
+# proxy address never stands for every family.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Failed sign-ins are limited per client address and per account, so one attacker cannot lock out
+# everyone, and one account cannot be guessed at from many addresses.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",

@@ -136,3 +136,61 @@ def test_parents_are_not_asked_for_a_second_factor(client):
     client.force_login(parent)
     assert not mfa.must_use_mfa(User.objects.get(pk=parent.pk))
     assert client.get("/portal/").status_code == 200
+
+
+# --- Rate limits behind a proxy ------------------------------------------------------------------
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    settings.TRUSTED_PROXY_COUNT = settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    from django.core.cache import cache
+
+    cache.clear()
+    return settings
+
+
+def sign_in_from(client, address, email, password):
+    return client.post(
+        reverse("account_login"),
+        {"login": email, "password": password},
+        REMOTE_ADDR="10.0.0.1",  # the proxy, the same for everyone
+        HTTP_X_FORWARDED_FOR=address,
+    )
+
+
+@pytest.mark.usefixtures("behind_one_proxy")
+def test_one_attacker_behind_the_proxy_does_not_lock_out_other_families(client):
+    victim, family = UserFactory(), UserFactory()
+    for number in range(12):
+        sign_in_from(client, "203.0.113.9", f"guess{number}@example.org", "wrong")
+    response = sign_in_from(client, "198.51.100.20", family.email, settings.DEMO_PASSWORD)
+    assert response.status_code == 302 and "_auth_user_id" in client.session
+    client.logout()
+    # ...while the attacker's own address is refused, even for another account.
+    response = sign_in_from(client, "203.0.113.9", victim.email, settings.DEMO_PASSWORD)
+    assert "Too many failed attempts" in response.content.decode()
+
+
+@pytest.mark.usefixtures("behind_one_proxy")
+def test_one_account_cannot_be_guessed_at_from_many_addresses(client):
+    parent = UserFactory()
+    for number in range(5):
+        sign_in_from(client, f"203.0.113.{number + 1}", parent.email, "wrong")
+    response = sign_in_from(client, "198.51.100.20", parent.email, settings.DEMO_PASSWORD)
+    assert "Too many failed attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.usefixtures("behind_one_proxy")
+def test_the_audit_log_records_the_client_not_the_proxy(client):
+    from portal.models import AuditEntry
+    from tests.factories.portal import family
+
+    parent, child = family()
+    client.force_login(parent)
+    client.get(
+        f"/portal/children/{child.public_id}/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
+    entry = AuditEntry.objects.filter(child=child).latest("at")
+    assert entry.ip_address == "198.51.100.7"
