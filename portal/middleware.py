@@ -1,13 +1,15 @@
-"""Request middleware for the portal: MFA for the staff areas, and who is acting for the audit log."""
+"""Request middleware for the portal: session lifetimes, MFA for the staff areas, and who is acting for
+the audit log."""
 
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from . import audit, mfa
+from . import audit, mfa, session_lifetime
 
 # Staff areas; overridable with STAFF_MFA_PATH_PREFIXES.
 DEFAULT_STAFF_PREFIXES = ("/admin/", "/django-admin/", "/staff/")
@@ -46,6 +48,33 @@ class StaffMFARequiredMiddleware:
                 return redirect(
                     f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}"
                 )
+        return self.get_response(request)
+
+
+SIGNED_OUT = {
+    "idle": "You were signed out because you had not done anything for a while.",
+    "lifetime": "You were signed out because you had been signed in for many hours.",
+}
+
+
+class SessionLifetimeMiddleware:
+    """Signs out a session that has been idle, or alive, for longer than ``portal.session_lifetime``
+    allows, and sends the person to sign in again (coming back to the page they asked for)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            reason = session_lifetime.ended(request)
+            if reason is not None:
+                logout(request)
+                messages.info(request, f"{SIGNED_OUT[reason]} Sign in again to continue.")
+                login = reverse("account_login")
+                if request.method == "GET":
+                    return redirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
+                return redirect(login)
         return self.get_response(request)
 
 

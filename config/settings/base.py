@@ -46,6 +46,7 @@ THIRD_PARTY_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "channels",
 ]
 LOCAL_APPS = [
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.middleware.SessionLifetimeMiddleware",
     "portal.middleware.StaffMFARequiredMiddleware",
     "portal.middleware.AuditActorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -175,6 +177,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_ADAPTER = "portal.account_adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# "Where you are signed in" on the account page, and "sign out everywhere else" (allauth's own page).
+# Sessions are recorded at sign-in; tracking each request's activity would cost a write a request.
+USERSESSIONS_TRACK_ACTIVITY = False
 MFA_TOTP_ISSUER = env("COUNCIL_NAME", default="Northmere Council SEND")
 
 # Internationalisation ------------------------------------------------------------------------
@@ -218,6 +223,18 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Signed-in sessions end after this long without a request, and this long after signing in
+# (portal/session_lifetime.py); staff means any account that can reach the staff pages.
+SESSION_IDLE_MINUTES = {
+    "staff": env.int("SESSION_IDLE_MINUTES_STAFF", default=30),
+    "parent": env.int("SESSION_IDLE_MINUTES_PARENT", default=120),
+}
+SESSION_LIFETIME_HOURS = {
+    "staff": env.int("SESSION_LIFETIME_HOURS_STAFF", default=10),
+    "parent": env.int("SESSION_LIFETIME_HOURS_PARENT", default=24),
+}
+# The cookie never outlives the longest of them (Django's default is two weeks).
+SESSION_COOKIE_AGE = max(SESSION_LIFETIME_HOURS.values()) * 3600
 SESSION_COOKIE_SAMESITE = "Lax"
 # No inline scripts anywhere on the public site; styles only from our own origin.
 CONTENT_SECURITY_POLICY = (

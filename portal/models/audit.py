@@ -17,6 +17,7 @@ class AuditEntry(models.Model):
         LINK_FAILED = "link_failed", "Failed link attempt"
         REQUEST = "request", "Made a request"
         IMPORT = "import", "Imported"
+        SECURITY = "security", "Security event"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

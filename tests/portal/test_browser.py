@@ -80,6 +80,9 @@ def test_parent_journey_is_accessible_and_complaints_work_without_javascript(dem
 
     page.goto(base + "/portal/link/")
     assert_accessible(page)
+    page.goto(base + "/accounts/sessions/")
+    assert "Where you are signed in" in page.locator("main").inner_text()
+    assert_accessible(page)
     context.close()
 
     # The same form, signed out and with JavaScript off.
