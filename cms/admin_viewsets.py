@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.models import Committee, FAQAnswer, GuidePage, PageFeedback, UnansweredQuestion
 from config.permission_policies import ServiceKeptPermissionPolicy
+from config.spreadsheets import SafeExportIndexView
 
 # --- FAQ answers and committees (snippets) ------------------------------------------------------
 
@@ -59,6 +60,7 @@ class UnansweredQuestionViewSet(ModelViewSet):
         DateColumn("last_asked", label="Last asked", sort_key="last_asked"),
     ]
     list_export = ["text", "count", "first_asked", "last_asked", "closest", "closest_score"]
+    index_view_class = SafeExportIndexView
     export_filename = "unanswered-questions"
     search_fields = ["text"]
     search_backend_name = None
@@ -111,6 +113,7 @@ class PageFeedbackViewSet(ModelViewSet):
     ]
     # The listing's CSV / XLSX download feeds the yearly "you said, we did" report.
     list_export = ["created", "page_title", "page_url", "useful", "comment"]
+    index_view_class = SafeExportIndexView
     export_headings = {
         "created": "Received",
         "page_title": "Page",

@@ -5,6 +5,7 @@ import csv
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 
+from config.spreadsheets import text_row
 from portal import dashboard
 
 from . import permissions as perms
@@ -25,5 +26,5 @@ def dashboard_csv(request):
     figures = dashboard.build()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="send-timeliness-{figures.today:%Y-%m-%d}.csv"'
-    csv.writer(response).writerows(dashboard.csv_rows(figures))
+    csv.writer(response).writerows(text_row(row) for row in dashboard.csv_rows(figures))
     return response

