@@ -44,14 +44,19 @@ def _service_token_ok(request):
 
 
 def require_service_token(view):
-    """Refuse any caller that is not the action server; set ``request.bot_user`` (or None)."""
+    """Refuse any caller that is not the action server; set ``request.bot_user`` (or None).
+
+    A user token that is given but forged or stale is refused on every endpoint: quietly treating
+    the call as a signed-out one would file a family's request with nobody's name on it."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not _service_token_ok(request):
             return JsonResponse({"error": "invalid_service_token"}, status=401)
-        request.bot_user = user_from_token(request.META.get(USER_TOKEN_HEADER))
-        request.bot_user_token_given = bool(request.META.get(USER_TOKEN_HEADER))
+        token = request.META.get(USER_TOKEN_HEADER)
+        request.bot_user = user_from_token(token)
+        if token and request.bot_user is None:
+            return JsonResponse({"error": "invalid_user_token"}, status=401)
         return view(request, *args, **kwargs)
 
     wrapped.csrf_exempt = True

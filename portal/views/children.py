@@ -88,11 +88,14 @@ def render_plan_page(request, public_id):
     return render(request, "portal/child_detail.html", context)
 
 
+@never_cache
 @login_required
 def early_review(request, public_id):
     child = access.get_child_for(
         request.user, public_id, queryset=access.children_with_cases_for(request.user)
     )
+    if request.method != "POST":
+        audit.record_views(request.user, [child], "Viewed the early review form", request=request)
     plan = cases.current_plan(child)
     if plan is None or plan.final_issued_date is None or plan.ceased_date is not None:
         return render(request, "portal/early_review_unavailable.html", {"child": child}, status=200)

@@ -3,8 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 
-from portal import access, complaints
+from portal import access, audit, complaints
 from portal.forms import ComplaintForm
 from portal.models import Complaint
 from portal.safeguarding import contacts, screening
@@ -13,6 +14,7 @@ from portal.safeguarding import contacts, screening
 SESSION_KEY = "portal_complaints"
 
 
+@never_cache
 def complaint_new(request):
     user = request.user
     children = list(access.children_for(user)) if user.is_authenticated else []
@@ -30,6 +32,7 @@ def complaint_new(request):
     return render(request, "portal/complaint_form.html", {"form": form})
 
 
+@never_cache
 def complaint_confirmation(request, public_id):
     complaint = get_object_or_404(Complaint, public_id=public_id)
     mine = request.user.is_authenticated and complaint.submitted_by_id == request.user.pk
@@ -40,13 +43,19 @@ def complaint_confirmation(request, public_id):
     return render(request, "portal/complaint_confirmation.html", {"complaint": complaint, "safety": safety})
 
 
+@never_cache
 @login_required
 def complaint_list(request):
     items = list(access.complaints_for(request.user).select_related("child"))
     return render(request, "portal/complaint_list.html", {"complaints": items})
 
 
+@never_cache
 @login_required
 def complaint_detail(request, public_id):
     complaint = access.get_complaint_for(request.user, public_id)
+    if complaint.child is not None:
+        audit.record_views(
+            request.user, [complaint.child], f"Viewed complaint {complaint.reference}", request=request
+        )
     return render(request, "portal/complaint_detail.html", {"complaint": complaint})

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 
 from portal import linking
 from portal.forms import LinkChildForm
 
 
+@never_cache
 @login_required
 def link_child(request):
     form = LinkChildForm(request.POST or None)

@@ -123,11 +123,10 @@ def test_signed_in_user_contact_details_come_from_the_account(client, parent):
     assert stored.contact_name == "Pat Parent" and stored.contact_email == "parent@example.org"
 
 
-def test_a_forged_user_token_is_not_trusted(client, parent):
-    response = post(
-        client, body(contact_name="", contact_email="", contact_phone=""), HTTP_X_USER_TOKEN="forged"
-    )
-    assert response.status_code == 400
+def test_a_forged_user_token_is_refused_not_taken_as_signed_out(client, parent):
+    response = post(client, body(), HTTP_X_USER_TOKEN="forged")
+    assert response.status_code == 401
+    assert response.json() == {"error": "invalid_user_token"}
     assert not CallbackRequest.objects.exists()
 
 

@@ -48,7 +48,7 @@ def test_plans_need_a_valid_user_token(client, service, settings):
     token = issue_user_token(user)
     settings.BOT_USER_TOKEN_MAX_AGE = -1  # every token is now too old
     response = client.get(PLANS, HTTP_X_USER_TOKEN=token, **service)
-    assert response.status_code == 401 and response.json() == {"error": "sign_in_required"}
+    assert response.status_code == 401 and response.json() == {"error": "invalid_user_token"}
 
 
 def test_plans_return_only_the_token_users_children_in_the_contract_shape(client, service):

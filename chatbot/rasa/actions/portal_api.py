@@ -97,7 +97,12 @@ class PortalAPI:
         if not user_token:
             raise SignInRequired()
         status, body = await self._request("GET", "/internal/bot/plans/", user_token=user_token)
-        if status == 401 and isinstance(body, dict) and body.get("error") == "sign_in_required":
+        # No user, or a token that has expired since the message was sent: ask them to sign in.
+        if (
+            status == 401
+            and isinstance(body, dict)
+            and body.get("error") in ("sign_in_required", "invalid_user_token")
+        ):
             raise SignInRequired()
         self._expect(status, body, 200, "children")
         return body["children"]

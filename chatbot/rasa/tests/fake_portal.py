@@ -93,8 +93,10 @@ class FakePortal:
 
     async def plans_view(self, request: web.Request) -> web.Response:
         token = request.headers.get("X-User-Token")
-        if token not in self.plans:
+        if not token:
             return web.json_response({"error": "sign_in_required"}, status=401)
+        if token not in self.plans:  # like portal/bot_auth.py: a stale or forged token is refused
+            return web.json_response({"error": "invalid_user_token"}, status=401)
         return web.json_response(self.plans[token])
 
     def _signed_in(self, request: web.Request) -> bool:
