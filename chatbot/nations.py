@@ -1,6 +1,7 @@
 """The assistant serves families in England. A family in Wales, Scotland or Northern Ireland is told
 so plainly and pointed to its own system and advice service, instead of being given England's
-answer as if it applied to them; a family moving to England is told that a plan does not transfer.
+answer as if it applied to them; a family moving to England is told that a plan does not transfer
+and to ask for an assessment here, and one leaving England is told about the system it is going to.
 
 Checked in the bridge, like safety, so it does not depend on the intent classifier knowing place
 names. The facts are those of STATUTORY.md ("Other nations")."""
@@ -61,6 +62,12 @@ MOVING_TEXT = (
     "England for an EHC needs assessment, and send them your child's {nation} plan and reports as "
     "evidence. The council must decide within 6 weeks whether to assess."
 )
+LEAVING_TEXT = (
+    "An EHC plan is England's and does not transfer when you move to {nation}: {system} Contact "
+    "your new council there before you move, and take your child's EHC plan and reports with you."
+)
+MOVING_VERB = re.compile(r"\b(?:mov(?:e|ed|ing)|relocat\w*|going|transfer\w*)\b", re.IGNORECASE)
+FROM_ENGLAND = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}england\b", re.IGNORECASE)
 ASSESSMENT_LINK = {"title": "Asking for an assessment", "url": "/guidance/requesting-an-assessment/"}
 
 
@@ -78,6 +85,18 @@ def reply_for(text):
     if not found:
         return None
     name, system, advice = SYSTEMS[found[0]]
+    if leaving_england(text, found[0]):
+        return NationReply(LEAVING_TEXT.format(nation=name, system=system), [advice])
     if MOVING.search(text):
         return NationReply(MOVING_TEXT.format(nation=name), [ASSESSMENT_LINK, advice])
     return NationReply(f"{ENGLAND_ONLY}\n\n{system}", [advice])
+
+
+def leaving_england(text, nation):
+    """ "Moving from England to Wales", "we're moving to Glasgow": the family is leaving England,
+    so the other nation's system is what they need, not England's advice for arriving."""
+    if not MOVING_VERB.search(text):
+        return False
+    going_there = re.search(rf"\b(?:to|into)\s+(?:\w+\s+){{0,2}}(?:{PLACES[nation]})", text, re.IGNORECASE)
+    coming_here = re.search(r"\b(?:to|into)\s+(?:\w+\s+){0,2}england\b", text, re.IGNORECASE)
+    return bool(FROM_ENGLAND.search(text) or (going_there and not coming_here))
