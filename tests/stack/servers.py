@@ -141,11 +141,15 @@ def action_server(env):
 
 
 def rasa_server(env, actions_url, workdir):
-    """Rasa with an in-memory tracker, its action endpoint pointed at ``actions_url``."""
+    """Rasa as production runs it (the scrubbing SQL tracker store, on SQLite in ``workdir``), its
+    action endpoint pointed at ``actions_url``."""
     endpoints = Path(workdir) / "endpoints.yml"
+    trackers_db = Path(workdir) / "trackers.db"
     endpoints.write_text(
         f'action_endpoint:\n  url: "{actions_url}/webhook"\n'
         "  headers:\n    Authorization: Bearer ${RASA_ACTIONS_SECRET}\n"
+        "tracker_store:\n  type: tracker_stores.ScrubbedSQLTrackerStore\n  dialect: sqlite\n"
+        f'  db: "{trackers_db}"\n'
     )
     args = [
         "run",
@@ -158,4 +162,6 @@ def rasa_server(env, actions_url, workdir):
         "--model",
         str(MODEL),
     ]
-    return RasaProcess("rasa", args, env, "/")
+    process = RasaProcess("rasa", args, env, "/")
+    process.trackers_db = trackers_db
+    return process
