@@ -95,7 +95,19 @@ def complaints_endpoint(request):
     cleaned, errors = complaints.clean_submission(data, user=request.bot_user)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    result = complaints.create_complaint(cleaned, user=request.bot_user, channel=Complaint.Channel.CHATBOT)
+    # The action server makes every key from the conversation id, so signed-out chats share one scope.
+    scope = complaints.scope_for(request.bot_user, conversation="assistant")
+    try:
+        result = complaints.create_complaint(
+            cleaned, user=request.bot_user, channel=Complaint.Channel.CHATBOT, scope=scope
+        )
+    except complaints.AlreadySent as sent:
+        # Sent before (its reply was lost), then changed: say so rather than drop the changes.
+        return JsonResponse(
+            {"error": "already_sent", "reference": sent.complaint.reference,
+             "status_url": complaints.status_path(sent.complaint)},
+            status=409,
+        )  # fmt: skip
     complaint = result.complaint
     return JsonResponse(
         {

@@ -2,8 +2,15 @@
 
 The complaint is stored (with its reference and stage 1 due date) before anything is sent; the
 acknowledgement email follows. The same idempotency key always returns the same complaint, so a
-double click, a browser retry or the bot retrying after a timeout never creates a second one."""
+double click, a browser retry or the bot retrying after a timeout never creates a second one.
 
+Keys belong to whoever submitted them (``scope``: the account, or for a signed-out person their
+browser session or the chat conversation): the same key from someone else is a different complaint,
+never a view of the first one. The same key with different answers is refused (``AlreadySent``), so
+edits made after a complaint was stored are never silently dropped."""
+
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -31,6 +38,55 @@ MAX_KEY = 64
 class Result:
     complaint: Complaint
     created: bool
+
+
+class AlreadySent(Exception):
+    """This submitter already sent a complaint with this key, with different answers."""
+
+    def __init__(self, complaint):
+        super().__init__(complaint.reference)
+        self.complaint = complaint
+
+
+# The answers that make two submissions "the same complaint".
+SUBMITTED_FIELDS = (
+    "category",
+    "what_happened",
+    "desired_outcome",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "contact_preference",
+)
+
+
+def scope_for(user=None, session_key=None, conversation=None):
+    """Whose key it is: the signed-in account, else the chat conversation or the browser session."""
+    if user is not None and user.is_authenticated:
+        return f"user:{user.pk}"
+    if conversation:
+        return f"conversation:{conversation}"
+    return f"session:{session_key or ''}"
+
+
+def scoped_key(scope, key):
+    return hashlib.sha256(f"{scope}\n{key}".encode()).hexdigest()
+
+
+def submission_digest(cleaned):
+    answers = {name: cleaned.get(name) or "" for name in SUBMITTED_FIELDS}
+    answers["child"] = str(cleaned["child"].pk) if cleaned.get("child") is not None else ""
+    return hashlib.sha256(json.dumps(answers, sort_keys=True).encode()).hexdigest()
+
+
+def _replay(key, digest):
+    """The complaint already stored under ``key``: returned when the answers match, else refused."""
+    existing = Complaint.objects.filter(idempotency_key=key).first()
+    if existing is None:
+        return None
+    if existing.submission_digest and existing.submission_digest != digest:
+        raise AlreadySent(existing)
+    return Result(existing, created=False)
 
 
 def clean_submission(data, user=None):
@@ -113,12 +169,14 @@ def clean_submission(data, user=None):
 
 
 def create_complaint(
-    cleaned, user=None, channel=Complaint.Channel.WEB, received_at=None, send_acknowledgement=True
+    cleaned, user=None, channel=Complaint.Channel.WEB, received_at=None, send_acknowledgement=True, scope=None
 ):
-    """Store a complaint from ``clean_submission``'s output (or return the one with the same key)."""
-    existing = Complaint.objects.filter(idempotency_key=cleaned["idempotency_key"]).first()
-    if existing is not None:
-        return Result(existing, created=False)
+    """Store a complaint from ``clean_submission``'s output, or return the one this submitter already
+    sent with the same key and answers; ``AlreadySent`` when the answers differ."""
+    key = scoped_key(scope or scope_for(user), cleaned["idempotency_key"])
+    digest = submission_digest(cleaned)
+    if (replayed := _replay(key, digest)) is not None:
+        return replayed
 
     received_at = received_at or timezone.now()
     received_on = timezone.localdate(received_at)
@@ -127,7 +185,8 @@ def create_complaint(
         with transaction.atomic():
             complaint = Complaint.objects.create(
                 reference=next_reference(REFERENCE_PREFIX, received_on.year),
-                idempotency_key=cleaned["idempotency_key"],
+                idempotency_key=key,
+                submission_digest=digest,
                 channel=channel,
                 category=cleaned["category"],
                 what_happened=cleaned["what_happened"],
@@ -154,10 +213,9 @@ def create_complaint(
                 )
     except IntegrityError:
         # The same key arrived twice at once: the other request stored it first.
-        existing = Complaint.objects.filter(idempotency_key=cleaned["idempotency_key"]).first()
-        if existing is None:
+        if (replayed := _replay(key, digest)) is None:
             raise
-        return Result(existing, created=False)
+        return replayed
 
     if complaint.child is not None:
         audit.record(

@@ -30,7 +30,10 @@ class Complaint(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(max_length=20, unique=True, editable=False)
     # A retried or double-clicked submission carries the same key and gets the same complaint back.
+    # A digest of the submitter's scope and their key (portal.complaints.scoped_key), and of the
+    # answers sent, so a resend is recognised and a different complaint under the same key refused.
     idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
+    submission_digest = models.CharField(max_length=64, blank=True, editable=False)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
 
     category = models.CharField(max_length=20, choices=Category.choices)

@@ -24,7 +24,21 @@ def complaint_new(request):
         initial["child_id"] = wanted
     form = ComplaintForm(request.POST or None, user=user, children=children, initial=initial)
     if request.method == "POST" and form.is_valid():
-        result = complaints.create_complaint(form.submission, user=user, channel=Complaint.Channel.WEB)
+        if not request.session.session_key:
+            request.session.save()  # a signed-out person's keys belong to their browser session
+        scope = complaints.scope_for(user, session_key=request.session.session_key)
+        try:
+            result = complaints.create_complaint(
+                form.submission, user=user, channel=Complaint.Channel.WEB, scope=scope
+            )
+        except complaints.AlreadySent as sent:
+            form.add_error(
+                None,
+                f"You already sent this complaint (reference {sent.complaint.reference}), and your "
+                "changes have not been added to it. To add something, reply to the email we sent you, "
+                "or start a new complaint.",
+            )
+            return render(request, "portal/complaint_form.html", {"form": form})
         seen = request.session.get(SESSION_KEY, [])
         if str(result.complaint.public_id) not in seen:
             request.session[SESSION_KEY] = [*seen, str(result.complaint.public_id)][-20:]

@@ -168,3 +168,69 @@ def test_concurrent_submissions_with_one_key_create_one_complaint():
     for t in threads:
         t.join()
     assert Complaint.objects.count() == 1 and len(set(results)) == 1 and len(results) == 4
+
+
+def test_a_key_belongs_to_its_submitter_another_browser_gets_its_own_complaint(client):
+    from django.test import Client
+
+    data = form_data(client)
+    first = client.post(reverse("portal:complaint_new"), data)
+    stranger = Client()
+    second = stranger.post(reverse("portal:complaint_new"), {**data, "contact_email": "mallory@example.org"})
+    assert Complaint.objects.count() == 2
+    assert first["Location"] != second["Location"]
+    # The stranger cannot open the first person's confirmation (reference and email).
+    assert stranger.get(first["Location"]).status_code == 404
+    page = stranger.get(second["Location"]).content.decode()
+    assert "alex.parent@example.org" not in page
+
+
+def test_the_same_key_from_two_accounts_is_two_complaints():
+    one, two = UserFactory(), UserFactory()
+    data = {
+        "idempotency_key": "shared",
+        "category": "delay",
+        "what_happened": "Late",
+        "desired_outcome": "Plan",
+    }
+    first = complaints.create_complaint(complaints.clean_submission(data, user=one)[0], user=one).complaint
+    second = complaints.create_complaint(complaints.clean_submission(data, user=two)[0], user=two).complaint
+    assert first.pk != second.pk and first.submitted_by == one and second.submitted_by == two
+
+
+def test_changed_answers_under_a_sent_key_are_refused_with_the_reference_not_dropped(client):
+    data = form_data(client)
+    client.post(reverse("portal:complaint_new"), data)
+    stored = Complaint.objects.get()
+    response = client.post(reverse("portal:complaint_new"), {**data, "desired_outcome": "An apology too."})
+    page = response.content.decode()
+    assert response.status_code == 200 and "govuk-error-summary" in page
+    assert f"You already sent this complaint (reference {stored.reference})" in page
+    assert "changes have not been added" in page
+    assert Complaint.objects.count() == 1
+    assert Complaint.objects.get().desired_outcome == data["desired_outcome"]
+
+
+def test_the_bot_api_refuses_changed_answers_under_a_sent_key(client, settings):
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {settings.BOT_SERVICE_TOKEN}"}
+    body = {
+        "idempotency_key": "complaint-abc-123",
+        "category": "delay",
+        "what_happened": "Late",
+        "desired_outcome": "Plan",
+        "contact_name": "Sam",
+        "contact_email": "sam@example.org",
+    }
+    url = reverse("portal:bot_complaints")
+    first = client.post(url, body, content_type="application/json", **headers)
+    again = client.post(url, body, content_type="application/json", **headers)
+    changed = client.post(
+        url, {**body, "desired_outcome": "Apology"}, content_type="application/json", **headers
+    )
+    assert first.status_code == 201 and again.status_code == 200
+    assert again.json()["reference"] == first.json()["reference"]
+    assert changed.status_code == 409
+    assert (
+        changed.json()["error"] == "already_sent" and changed.json()["reference"] == first.json()["reference"]
+    )
+    assert Complaint.objects.count() == 1

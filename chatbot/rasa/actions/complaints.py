@@ -25,7 +25,7 @@ from actions.conversation import (
     user_token,
 )
 from actions.formatting import CANCEL_BUTTON, COMPLAINT_FORM_LINK, CONTACT_LINK, expects, links, long_date
-from actions.portal_api import PortalAPI, PortalRejected, PortalUnavailable, SignInRequired
+from actions.portal_api import AlreadySent, PortalAPI, PortalRejected, PortalUnavailable, SignInRequired
 
 CATEGORIES = {
     "delay": "Delays",
@@ -111,6 +111,11 @@ CHANGE_OK_TEXT = "OK, let's change that."
 SENT_TEXT = (
     "Your complaint has been sent. Your reference is {reference}. The SEND team will reply by {due} "
     "(stage 1 of the council's complaints process). Please keep your reference."
+)
+ALREADY_SENT_TEXT = (
+    "Your complaint had already been sent before your last changes, so the SEND team has the version "
+    "you sent first. Your reference is {reference}. The changes you made since have not been added: "
+    "to add them, reply to the email we sent you, or tell the SEND team when they contact you."
 )
 FAILED_TEXT = (
     "Sorry, I couldn't send your complaint because our complaints system isn't responding just now. "
@@ -447,6 +452,17 @@ class ActionSubmitComplaint(Action):
             return [SlotSet("complaint_pending", True)]
         except PortalRejected as rejected:
             return self._ask_again(dispatcher, rejected.errors)
+        except AlreadySent as sent:
+            # What the family reads must match what the portal holds: the first version was stored.
+            result = sent.result
+            status_link = (
+                {"title": "Your complaint", "url": result["status_url"]} if result.get("status_url") else None
+            )
+            dispatcher.utter_message(
+                text=ALREADY_SENT_TEXT.format(reference=result.get("reference", "")),
+                json_message=links(status_link) if status_link else None,
+            )
+            return _clear(COMPLAINT_SLOTS)
         except SignInRequired:
             dispatcher.utter_message(text=SIGNED_OUT_TEXT)
             return [

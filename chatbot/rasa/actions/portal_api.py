@@ -30,6 +30,15 @@ class SignInRequired(Exception):
     """The user token is missing, forged or expired: the family must sign in."""
 
 
+class AlreadySent(Exception):
+    """The portal already holds this complaint (its first reply was lost) with different answers:
+    ``result`` has its reference and status link; the changes since were not added."""
+
+    def __init__(self, result: dict[str, Any]) -> None:
+        super().__init__(result.get("reference"))
+        self.result = result
+
+
 class PortalRejected(Exception):
     """The web app refused the data (400); ``errors`` maps each field to a message for the family."""
 
@@ -136,6 +145,8 @@ class PortalAPI:
         status, body = await self._request("POST", path, json=payload, user_token=user_token)
         if status == 401 and isinstance(body, dict) and body.get("error") == "invalid_user_token":
             raise SignInRequired()
+        if status == 409 and isinstance(body, dict) and body.get("error") == "already_sent":
+            raise AlreadySent(body)
         if status == 400 and isinstance(body, dict) and isinstance(body.get("errors"), dict):
             raise PortalRejected({str(k): str(v) for k, v in body["errors"].items()})
         if status not in (200, 201):

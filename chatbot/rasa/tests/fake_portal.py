@@ -33,6 +33,7 @@ class FakePortal:
     fail_next_posts: int = 0
     requests: list = field(default_factory=list)
     complaints: dict = field(default_factory=dict)
+    complaint_answers: dict = field(default_factory=dict)
     callbacks: dict = field(default_factory=dict)
     url: str = ""
     _runner: web.AppRunner | None = None
@@ -124,7 +125,12 @@ class FakePortal:
         if token and token not in self.plans:  # a stale or forged token is refused, not ignored
             return web.json_response({"error": "invalid_user_token"}, status=401)
         key = data.get("idempotency_key")
+        answers = {name: value for name, value in data.items() if name != "idempotency_key"}
         if key in self.complaints:
+            # Like portal/complaints.py: a resend is answered with the stored one; changed answers
+            # under the same key are refused with the stored reference.
+            if self.complaint_answers.get(key, answers) != answers:
+                return web.json_response({"error": "already_sent", **self.complaints[key]}, status=409)
             return web.json_response(self.complaints[key], status=200)
         errors = self._contact_errors(data, request, preference=True)
         if key and len(key) > 64:
@@ -137,6 +143,7 @@ class FakePortal:
         if errors:
             return web.json_response({"errors": errors}, status=400)
         reference = f"CMP-2026-{123 + len(self.complaints):06d}"
+        self.complaint_answers[key] = answers
         self.complaints[key] = {
             "reference": reference,
             "stage1_due": "2026-12-04",

@@ -628,10 +628,11 @@ class Command(BaseCommand):
     # --- complaints and early review requests -------------------------------------------------
 
     def load_complaints_and_requests(self, caseworkers):
-        rng = random.Random(SEED + 1)
         created = 0
         categories = [c for c, _ in Complaint.Category.choices]
         for n in range(40):
+            # One generator per complaint, so a rerun draws the same answers for the same key.
+            rng = random.Random(SEED * 1000 + n)
             received = timezone.now() - datetime.timedelta(days=rng.randint(0, 120), hours=rng.randint(0, 8))
             category = rng.choice(categories)
             cleaned = {

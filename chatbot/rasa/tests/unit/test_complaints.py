@@ -93,6 +93,19 @@ async def test_try_again_resends_with_the_same_key_so_the_complaint_exists_once(
     assert "CMP-2026-000123" in texts(retried)
 
 
+async def test_changes_made_after_a_complaint_was_stored_are_never_reported_as_sent(portal):
+    # The first send reached the portal but its reply was lost; the family then edits and resends.
+    await submit(CollectingDispatcher(), submit_tracker())
+    stored = dict(portal.complaints)
+    dispatcher = CollectingDispatcher()
+    events = await submit(dispatcher, submit_tracker(complaint_desired_outcome="An apology as well."))
+    said = texts(dispatcher)
+    assert "had already been sent before your last changes" in said
+    assert "have not been added" in said and stored[next(iter(stored))]["reference"] in said
+    assert "has been sent" not in said and portal.complaints == stored
+    assert slot_events(events)["complaint_uuid"] is None  # the form is over: nothing left to send
+
+
 async def test_the_recorded_retry_sent_the_same_key_as_the_failed_attempt():
     first = tracker_for(SIGNED_IN, "action_submit_complaint", 1)
     second = tracker_for(SIGNED_IN, "action_submit_complaint", 2)
