@@ -263,6 +263,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
+# Casework -----------------------------------------------------------------------------------
+# The council's promise to a family who asks for an early review: an answer within this many working
+# days (shown to the family with the date).
+EARLY_REVIEW_REPLY_WORKING_DAYS = env.int("EARLY_REVIEW_REPLY_WORKING_DAYS", default=10)
+
 # Chatbot ------------------------------------------------------------------------------------
 RASA_URL = env("RASA_URL", default="http://127.0.0.1:5005")
 RASA_ACTIONS_URL = env("RASA_ACTIONS_URL", default="http://127.0.0.1:5055")

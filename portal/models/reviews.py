@@ -4,6 +4,9 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+
+from portal.timeline import add_working_days
 
 
 class AnnualReview(models.Model):
@@ -66,6 +69,18 @@ class EarlyReviewRequest(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # One request waiting per plan: a second, a double click or two parents at once, would
+            # only sit in the caseworker's queue twice.
+            models.UniqueConstraint(
+                fields=["plan"], condition=models.Q(status="open"), name="one_open_early_review_per_plan"
+            )
+        ]
 
     def __str__(self):
         return f"Early review request for {self.plan.reference}"
+
+    @property
+    def reply_by(self):
+        """The date by which the council has said it will answer (``EARLY_REVIEW_REPLY_WORKING_DAYS``)."""
+        return add_working_days(timezone.localdate(self.created_at), settings.EARLY_REVIEW_REPLY_WORKING_DAYS)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from portal import access, audit, case_pages, cases, explanations
 from portal.forms import EarlyReviewForm
 from portal.models import AuditEntry, EarlyReviewRequest, EHCPlan, Outcome
-from portal.notifications import notify
+from portal.notifications import format_date, notify
 
 from .home import my_links
 
@@ -82,7 +83,11 @@ def render_plan_page(request, public_id):
                 "reviews": sorted(plan.reviews.all(), key=lambda r: r.due_date, reverse=True),
                 "outcomes": [(o, list(o.progress.all())) for o in plan.outcomes.all()],
                 "early_reviews": list(plan.early_review_requests.all()),
-                "can_request_early_review": plan.final_issued_date is not None and not plan.ceased_date,
+                "can_request_early_review": plan.final_issued_date is not None
+                and not plan.ceased_date
+                and not any(
+                    e.status == EarlyReviewRequest.Status.OPEN for e in plan.early_review_requests.all()
+                ),
             }
         )
     return render(request, "portal/child_detail.html", context)
@@ -100,13 +105,24 @@ def early_review(request, public_id):
     if plan is None or plan.final_issued_date is None or plan.ceased_date is not None:
         return render(request, "portal/early_review_unavailable.html", {"child": child}, status=200)
 
+    waiting = plan.early_review_requests.filter(status=EarlyReviewRequest.Status.OPEN).first()
+    if waiting is not None:
+        # One request waits per plan (a database constraint): say when it was sent and when the
+        # answer is due, rather than queue the same request twice.
+        return render(request, "portal/early_review_waiting.html", {"child": child, "waiting": waiting})
+
     form = EarlyReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"].strip()
-        # A double click sends the same reason twice: keep one request.
-        request_obj = EarlyReviewRequest.objects.filter(
-            plan=plan, requested_by=request.user, reason=reason, status=EarlyReviewRequest.Status.OPEN
-        ).first() or EarlyReviewRequest.objects.create(plan=plan, requested_by=request.user, reason=reason)
+        try:
+            with transaction.atomic():
+                request_obj = EarlyReviewRequest.objects.create(
+                    plan=plan, requested_by=request.user, reason=reason
+                )
+        except IntegrityError:
+            # Sent twice at once (a double click, or both parents): the other one was stored first.
+            waiting = plan.early_review_requests.get(status=EarlyReviewRequest.Status.OPEN)
+            return render(request, "portal/early_review_waiting.html", {"child": child, "waiting": waiting})
         audit.record(
             request.user,
             AuditEntry.Action.REQUEST,
@@ -128,7 +144,8 @@ def early_review(request, public_id):
             )
         messages.success(
             request,
-            "Your request for an early review has been sent to the caseworker. They will reply to you.",
+            "Your request for an early review has been sent to the caseworker. They will reply by "
+            f"{format_date(request_obj.reply_by)}.",
         )
         return redirect("portal:child", public_id=child.public_id)
     return render(request, "portal/early_review.html", {"child": child, "plan": plan, "form": form})

@@ -103,3 +103,65 @@ def test_the_admin_middleware_attributes_changes_to_the_signed_in_user(rf):
     request.user = caseworker
     AuditActorMiddleware(view)(request)
     assert AuditEntry.objects.get(action="change", object_type="ehcplan").actor == caseworker
+
+
+# --- One open early review per plan, with a reply-by date (issues 10 and 11) ------------------------
+
+
+def early_review_setup():
+    from tests.factories.portal import FinalPlanFactory, family
+
+    plan = FinalPlanFactory()
+    parent, child = family(child=plan.child)
+    return plan, parent, child
+
+
+def test_asking_again_shows_the_waiting_request_and_its_reply_by_date(client, settings):
+    from django.urls import reverse
+
+    from portal.models import EarlyReviewRequest
+
+    settings.EARLY_REVIEW_REPLY_WORKING_DAYS = 10
+    plan, parent, child = early_review_setup()
+    client.force_login(parent)
+    url = reverse("portal:early_review", args=[child.public_id])
+    response = client.post(url, {"reason": "Needs changed."}, follow=True)
+    waiting = EarlyReviewRequest.objects.get(plan=plan)
+    reply_by = waiting.reply_by
+    assert f"They will reply by {reply_by.day} {reply_by:%B %Y}" in response.content.decode()
+    plan_page = client.get(reverse("portal:child", args=[child.public_id])).content.decode()
+    assert "Ask for an early review" not in plan_page
+    assert "The caseworker will reply by" in plan_page
+    for attempt in (client.get(url), client.post(url, {"reason": "Again."})):
+        page = attempt.content.decode()
+        assert attempt.status_code == 200 and "An early review has already been asked for" in page
+    assert EarlyReviewRequest.objects.filter(plan=plan).count() == 1
+
+
+def test_the_reply_by_date_counts_working_days(settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories.portal import EarlyReviewRequestFactory
+
+    settings.EARLY_REVIEW_REPLY_WORKING_DAYS = 10
+    request = EarlyReviewRequestFactory()
+    request.created_at = timezone.make_aware(datetime.datetime(2026, 12, 18, 10, 0))  # a Friday
+    # 10 working days from Friday 18 December: Christmas Day, Boxing Day (observed on the 28th),
+    # New Year's Day and the weekends do not count.
+    assert request.reply_by == datetime.date(2027, 1, 6)
+
+
+def test_the_database_keeps_one_open_request_per_plan_even_for_writes_that_race():
+    from django.db import IntegrityError, transaction
+
+    from portal.models import EarlyReviewRequest
+    from tests.factories.portal import EarlyReviewRequestFactory
+
+    first = EarlyReviewRequestFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EarlyReviewRequest.objects.create(plan=first.plan, reason="A second one")
+    first.status = EarlyReviewRequest.Status.DECLINED
+    first.save()
+    EarlyReviewRequestFactory(plan=first.plan)  # once answered, a new one may be asked for
