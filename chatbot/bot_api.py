@@ -4,14 +4,12 @@
 named by ``X-User-Token``. Idempotent: the action server retries with the same key, and the family
 gets the same reference, never a second request."""
 
-import json
 import logging
 
 from django.db import IntegrityError
 from django.http import JsonResponse
-from django.views.decorators.http import require_POST
 
-from portal.bot_auth import require_service_token
+from portal.bot_auth import NOT_A_JSON_OBJECT, allow, json_object, require_service_token
 from portal.models import SafeguardingFlag
 from portal.safeguarding import flags, screening
 
@@ -37,15 +35,11 @@ def _transcript_from_history(conversation):
     ]
 
 
+@allow("POST")
 @require_service_token
-@require_POST
 def callbacks(request):
-    try:
-        body = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
-        body = None
-    if not isinstance(body, dict):
-        return JsonResponse({"errors": {"body": "Send a JSON object."}}, status=400)
+    if (body := json_object(request)) is None:
+        return JsonResponse(NOT_A_JSON_OBJECT, status=400)
 
     key = body.get("idempotency_key")
     if isinstance(key, str) and (existing := CallbackRequest.objects.filter(idempotency_key=key).first()):

@@ -210,7 +210,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             return text_data, "too_long"
         try:
             content = json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deeply to parse
             return None, "unreadable"
         if not isinstance(content, dict) or not isinstance(content.get("message"), str):
             return None, "unreadable"

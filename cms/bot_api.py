@@ -7,13 +7,12 @@ from django.db import DatabaseError
 from django.db.models import F
 from django.http import JsonResponse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from cms import elapsed, knowledge
 from cms.models import FAQAnswer, GuidePage, StepByStepPage, UnansweredQuestion
 from cms.site_search import search_pages, specific_pages
-from portal.bot_auth import require_service_token
+from portal.bot_auth import allow, require_service_token
 
 GUIDE_SEARCH_DEFAULT_LIMIT = 3
 GUIDE_SEARCH_MAX_LIMIT = 10
@@ -28,7 +27,7 @@ def _page_link(page, request):
 
 
 @require_service_token
-@require_GET
+@allow("GET")
 def faq_answer(request, key):
     faq = FAQAnswer.objects.filter(key=key, live=True).select_related("guide").first()
     if faq is None:
@@ -45,7 +44,7 @@ def faq_answer(request, key):
 
 
 @require_service_token
-@require_GET
+@allow("GET")
 def guide_search(request):
     query = " ".join(request.GET.get("q", "").split())
     try:
@@ -102,7 +101,7 @@ def _note_unanswered(question, closest):
 
 
 @require_service_token
-@require_GET
+@allow("GET")
 def knowledge_answer(request):
     """``GET /internal/bot/knowledge/?q=<the family's words>&hint=<intent's key>``: the entries that
     answer it (``answers``, empty when unsure) and the closest others (``alternatives``)."""

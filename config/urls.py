@@ -27,3 +27,6 @@ if settings.DEBUG:
 
 # Wagtail's page serving catches everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "config.errors.not_found"
+handler500 = "config.errors.server_error"

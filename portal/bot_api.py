@@ -4,35 +4,14 @@ Only the action server may call it (service token), and it acts for a family mem
 the short-lived user token the web app signed for that chat message; see ``portal.bot_auth``. Every
 answer is JSON, including errors: never an HTML error page, never a 500 for bad input."""
 
-import json
-from functools import wraps
-
 from django.http import JsonResponse
 
 from . import access, audit, cases, complaints, timeline
-from .bot_auth import require_service_token
+from .bot_auth import NOT_A_JSON_OBJECT, allow, json_object, require_service_token
 from .models import Complaint
 
 # The bot contract speaks of three states for a pending step; a family's open window is "on_time".
 CONTRACT_STATUS = {timeline.OVERDUE: "overdue", timeline.DUE_SOON: "due_soon"}
-
-
-def allow(*methods):
-    """Answer other methods with a JSON 405 rather than Django's empty response."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if request.method not in methods:
-                response = JsonResponse({"error": "method_not_allowed"}, status=405)
-                response["Allow"] = ", ".join(methods)
-                return response
-            return view(request, *args, **kwargs)
-
-        wrapped.csrf_exempt = True
-        return wrapped
-
-    return decorator
 
 
 def _step(step):
@@ -86,12 +65,8 @@ def plans(request):
 @allow("POST")
 @require_service_token
 def complaints_endpoint(request):
-    try:
-        data = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
-        return JsonResponse({"errors": {"body": "The request body must be JSON"}}, status=400)
-    if not isinstance(data, dict):
-        return JsonResponse({"errors": {"body": "The request body must be a JSON object"}}, status=400)
+    if (data := json_object(request)) is None:
+        return JsonResponse(NOT_A_JSON_OBJECT, status=400)
     cleaned, errors = complaints.clean_submission(data, user=request.bot_user)
     if errors:
         return JsonResponse({"errors": errors}, status=400)

@@ -1,10 +1,11 @@
-"""Who may call /internal/bot/ and on whose behalf.
+"""Who may call /internal/bot/ and on whose behalf, and how its views read and refuse requests.
 
 The action server proves it is the action server with the service token (``Authorization: Bearer``).
 It names the family member only by passing on the short-lived user token that the web app signed
 for that chat message (``X-User-Token``); an id chosen by the caller is never trusted."""
 
 import hmac
+import json
 from functools import wraps
 
 from django.conf import settings
@@ -12,6 +13,8 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.http import JsonResponse
 
+# Every error from /internal/bot/ is JSON: {"error": code} or {"errors": {field: message}}.
+NOT_A_JSON_OBJECT = {"errors": {"body": "The request body must be a JSON object"}}
 USER_TOKEN_SALT = "chatbot.user-token"
 USER_TOKEN_HEADER = "HTTP_X_USER_TOKEN"
 
@@ -61,3 +64,31 @@ def require_service_token(view):
 
     wrapped.csrf_exempt = True
     return wrapped
+
+
+def allow(*methods):
+    """Answer other methods with a JSON 405 rather than Django's empty response."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in methods:
+                response = JsonResponse({"error": "method_not_allowed"}, status=405)
+                response["Allow"] = ", ".join(methods)
+                return response
+            return view(request, *args, **kwargs)
+
+        wrapped.csrf_exempt = True
+        return wrapped
+
+    return decorator
+
+
+def json_object(request):
+    """The request body as a JSON object, or None when it is anything else: not JSON, not UTF-8,
+    not an object, or nested too deeply for the parser (RecursionError, which is not a ValueError)."""
+    try:
+        data = json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None

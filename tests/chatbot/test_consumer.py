@@ -204,7 +204,10 @@ async def test_message_over_2000_characters_is_refused_and_not_forwarded(fake_ra
         ('{"message": 42}', "unreadable"),
         ('{"text": "wrong key"}', "unreadable"),
         ('{"message": "   "}', "empty"),
+        ("[" * 15_000, "unreadable"),  # nested too deeply for the parser: RecursionError
+        ('{"message": ' * 1_200 + '"x"' + "}" * 1_200, "unreadable"),
     ],
+    ids=["not json", "a list", "not text", "wrong key", "blank", "deep list", "deep object"],
 )
 async def test_bad_frames_get_an_error_and_the_chat_carries_on(fake_rasa, frame, code):
     chat = await connected()
