@@ -6,13 +6,24 @@ parses the sheet XML as it goes instead of building every cell in memory."""
 import codecs
 import csv
 import zipfile
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 SUFFIXES = CSV_SUFFIXES + XLSX_SUFFIXES
+
+# Limits well above any council's caseload sheet (a few thousand rows, the template's columns), so
+# that a wrong or hostile file is refused with a reason instead of filling memory. An XLSX file is a
+# zip: a small one can unpack to gigabytes, so its uncompressed size is checked before it is opened.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+# What a damaged workbook raises from inside openpyxl, the zip reader or the XML parser.
+BROKEN_XLSX = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, IndexError, OSError, ValueError, TypeError)
 
 
 class SpreadsheetError(Exception):
@@ -32,8 +43,22 @@ def _all_blank(values):
 
 def _numbered(rows, first_number=2):
     for number, values in enumerate(rows, start=first_number):
+        if number - first_number >= MAX_ROWS:
+            raise SpreadsheetError(f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.")
+        if values and len(values) > MAX_COLUMNS:
+            raise SpreadsheetError(
+                f"Row {number} has more than {MAX_COLUMNS} columns. Use the template's columns only."
+            )
         if values and not _all_blank(values):
             yield number, values
+
+
+def _check_columns(headings):
+    if len(headings) > MAX_COLUMNS:
+        raise SpreadsheetError(
+            f"The file has more than {MAX_COLUMNS} columns. Use the template's columns only."
+        )
+    return headings
 
 
 def detect_encoding(path, chunk_size=1 << 20):
@@ -62,7 +87,7 @@ def _csv_sheet(path):
             dialect = csv.excel
         reader = csv.reader(handle, dialect)
         try:
-            headings = next(reader)
+            headings = _check_columns(next(reader))
         except StopIteration as error:
             raise SpreadsheetError("The file is empty.") from error
         except csv.Error as error:
@@ -79,19 +104,48 @@ def _csv_sheet(path):
         yield Sheet(headings=headings, rows=rows())
 
 
+def _check_unpacked_size(path):
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise SpreadsheetError("The file could not be opened as an Excel (.xlsx) workbook.") from error
+    if unpacked > MAX_UNCOMPRESSED_BYTES:
+        raise SpreadsheetError(
+            f"The workbook unpacks to more than {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB. "
+            "Save it again from Excel with only the sheet to import, or as CSV."
+        )
+
+
 @contextmanager
 def _xlsx_sheet(path):
     from openpyxl import load_workbook
 
+    _check_unpacked_size(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except (*BROKEN_XLSX, ParseError) as error:
         raise SpreadsheetError("The file could not be opened as an Excel (.xlsx) workbook.") from error
     try:
+        if not workbook.worksheets:
+            raise SpreadsheetError("The workbook has no sheets.")
         sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
+
+        def damaged():
+            return SpreadsheetError(
+                "The workbook is damaged and could not be read to the end. Save it again from Excel "
+                "(or as CSV) and upload it again."
+            )
+
+        def values():
+            try:
+                yield from sheet.iter_rows(values_only=True)
+            except (*BROKEN_XLSX, ParseError) as error:
+                raise damaged() from error
+
+        rows = values()
         try:
-            headings = list(next(rows))
+            headings = _check_columns(list(next(rows)))
         except StopIteration as error:
             raise SpreadsheetError("The first sheet of the workbook is empty.") from error
         yield Sheet(headings=headings, rows=_numbered(rows))

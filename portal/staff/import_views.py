@@ -76,7 +76,11 @@ def import_start(request):
     _sweep_old_uploads(storage)
     suffix = PurePosixPath(upload.name).suffix.lower()
     stored = storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}{suffix}", upload)
-    report = import_plans(storage.path(stored), filename=upload.name, dry_run=True, actor=request.user)
+    try:
+        report = import_plans(storage.path(stored), filename=upload.name, dry_run=True, actor=request.user)
+    except BaseException:
+        storage.delete(stored)  # whatever went wrong, no family's data is left on disk
+        raise
     token = signing.dumps({"file": stored, "name": upload.name, "user": request.user.pk}, salt=TOKEN_SALT)
     if report.file_error or not report.changes:
         storage.delete(stored)
