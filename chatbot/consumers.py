@@ -33,7 +33,7 @@ from portal.safeguarding import classifier, contacts, flags, replies, screening
 from . import nations, rasa_client
 from .history import conversation_id_for_session
 from .history_writer import get_writer
-from .throttle import TokenBucket
+from .throttle import TokenBucket, address_allows, client_address
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +93,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         session = self.scope["session"]
         self.conversation_id = await database_sync_to_async(conversation_id_for_session)(session)
         self.bucket = TokenBucket(THROTTLE_BURST, THROTTLE_REFILL_SECONDS)
+        self.address = client_address(self.scope)
         self.last_write = None
         # The form step Rasa last asked for, if any (from its replies' ``expects``).
         self.expecting = None
@@ -113,8 +114,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await asyncio.shield(self.last_write)
 
     async def receive(self, text_data=None, bytes_data=None):
-        # Every message counts towards the limit, even ones we refuse, so garbage cannot flood us either.
-        if not self.bucket.take():
+        # Every message counts towards the limits, even ones we refuse, so garbage cannot flood us either.
+        if not self.bucket.take() or not await address_allows(self.address):
             # Even too fast, a family in crisis is given the routes to help (no database needed).
             text, problem = self._message_text(text_data)
             if not problem and (concern := screening.screen(text)) is not None:

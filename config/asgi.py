@@ -17,7 +17,8 @@ django_asgi_app = PooledThreadASGIHandler()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from channels.security.websocket import OriginValidator  # noqa: E402
+from django.conf import settings  # noqa: E402
 
 from chatbot.routing import websocket_urlpatterns  # noqa: E402
 from cms.page_cache import PageCacheASGI  # noqa: E402
@@ -26,7 +27,9 @@ application = ProtocolTypeRouter(
     {
         # Cached public pages are answered before Django's request handling; the rest goes on to it.
         "http": PageCacheASGI(django_asgi_app),
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": OriginValidator(
+            AuthMiddlewareStack(URLRouter(websocket_urlpatterns)), settings.CHAT_ALLOWED_ORIGINS
+        ),
     }
 )
 

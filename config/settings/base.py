@@ -269,6 +269,11 @@ WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Pages that may open the chat's WebSocket: whole origins (scheme, host and port), so a page on
+# another port or over plain HTTP of the same host cannot talk to the assistant as the family.
+CHAT_ALLOWED_ORIGINS = env.list(
+    "CHAT_ALLOWED_ORIGINS", default=[WAGTAILADMIN_BASE_URL.rstrip("/"), *CSRF_TRUSTED_ORIGINS]
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -299,6 +304,9 @@ SAFEGUARDING_RETENTION_DAYS = env.int("SAFEGUARDING_RETENTION_DAYS", default=6 *
 # A burst of this many chat messages, then one per refill interval; faster ones are refused.
 CHAT_THROTTLE_BURST = env.int("CHAT_THROTTLE_BURST", default=8)
 CHAT_THROTTLE_REFILL_SECONDS = env.float("CHAT_THROTTLE_REFILL_SECONDS", default=1.5)
+# Across all connections from one address (a reconnect does not reset it); generous, since a
+# school or a council office may put many families behind one address.
+CHAT_MESSAGES_PER_ADDRESS_PER_MINUTE = env.int("CHAT_MESSAGES_PER_ADDRESS_PER_MINUTE", default=120)
 # /healthz also reports Rasa and its action server wherever they are meant to run.
 HEALTHZ_CHECK_CHATBOT = env.bool("HEALTHZ_CHECK_CHATBOT", default=CHATBOT_ENABLED)
 

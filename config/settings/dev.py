@@ -11,6 +11,7 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")
 RASA_JWT_SECRET = env("RASA_JWT_SECRET")
 BOT_SERVICE_TOKEN = env("BOT_SERVICE_TOKEN")
 DEMO_CONTENT_ALLOWED = True
+CHAT_ALLOWED_ORIGINS = [*CHAT_ALLOWED_ORIGINS, "http://localhost:8000"]  # noqa: F405
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="send-demo-2026")
 
 # Serve static files straight from static/ and the apps while developing.

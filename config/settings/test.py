@@ -12,6 +12,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 GOVUK_NOTIFY_API_KEY = ""
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Every test's chat comes from one address within the same minutes: the per-address limit has its
+# own tests (tests/chatbot/test_consumer.py).
+CHAT_MESSAGES_PER_ADDRESS_PER_MINUTE = 100_000
+# Hosts without a scheme match any scheme and port: the test servers listen on free ports.
+CHAT_ALLOWED_ORIGINS = ["testserver", "127.0.0.1", "localhost"]
 DEMO_CONTENT_ALLOWED = True
 DEMO_PASSWORD = "send-demo-2026"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405

@@ -268,6 +268,77 @@ async def test_websocket_from_another_origin_is_refused(fake_rasa, origin):
     await chat.disconnect()
 
 
+async def test_reconnecting_does_not_reset_the_limit_for_an_address(fake_rasa, settings):
+    from django.core.cache import cache
+
+    await cache.aclear()
+    settings.CHAT_MESSAGES_PER_ADDRESS_PER_MINUTE = 5
+    answered = throttled = 0
+    for _connection in range(4):  # a new connection for every two messages
+        chat = await connected()
+        for number in range(2):
+            (reply,) = await ask(chat, f"question {answered + throttled} {number}")
+            answered += reply["type"] == "bot"
+            throttled += reply.get("code") == "throttled"
+        await chat.disconnect()
+    assert (answered, throttled) == (5, 3)
+    assert len(fake_rasa.requests) == 5
+
+
+async def test_a_family_in_crisis_still_gets_the_safety_reply_when_the_address_is_over_its_limit(
+    fake_rasa, settings
+):
+    from django.core.cache import cache
+
+    await cache.aclear()
+    settings.CHAT_MESSAGES_PER_ADDRESS_PER_MINUTE = 1
+    chat = await connected()
+    await ask(chat, "first question")
+    (reply,) = await ask(chat, "i want to end my life")
+    assert reply["type"] == "safety" and "116 123" in reply["text"]
+    await chat.disconnect()
+
+
+def test_the_client_address_behind_a_proxy_is_the_one_the_proxy_saw(settings):
+    from chatbot.throttle import client_address
+
+    scope = {"client": ("10.0.0.1", 5000), "headers": [(b"x-forwarded-for", b"6.6.6.6, 198.51.100.7")]}
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_address(scope) == "10.0.0.1"
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_address(scope) == "198.51.100.7"  # not the hop the client wrote itself
+    assert client_address({"client": ("10.0.0.1", 5000), "headers": []}) == "10.0.0.1"
+
+
+def test_the_socket_checks_whole_origins_from_the_setting(settings):
+    from channels.security.websocket import OriginValidator
+
+    from config.asgi import application
+
+    validator = application.application_mapping["websocket"]
+    assert isinstance(validator, OriginValidator)
+    assert validator.allowed_origins == settings.CHAT_ALLOWED_ORIGINS
+
+
+@pytest.mark.parametrize(
+    ("origin", "allowed"),
+    [
+        ("https://send.example.gov.uk", True),
+        ("http://send.example.gov.uk", False),  # same host, plain HTTP
+        ("https://send.example.gov.uk:8443", False),  # same host, another port
+        ("https://evil.send.example.gov.uk", False),
+        ("https://send.example.gov.uk.evil.example", False),
+    ],
+)
+def test_production_origins_need_the_same_scheme_host_and_port(origin, allowed):
+    from urllib.parse import urlparse
+
+    from channels.security.websocket import OriginValidator
+
+    validator = OriginValidator(None, ["https://send.example.gov.uk"])
+    assert validator.valid_origin(urlparse(origin)) is allowed
+
+
 async def test_exchange_is_stored_for_staff_review(fake_rasa):
     fake_rasa.replies = [{"text": "Reply", "buttons": [{"title": "Yes", "payload": "/affirm"}]}]
     chat = await connected()
