@@ -311,6 +311,9 @@ def start_stack(secret, service_token, database_url=None, stub=False, server="uv
         "RASA_ACTIONS_URL": actions.url,
         "RASA_JWT_SECRET": secret,
         "BOT_SERVICE_TOKEN": service_token,
+        # Every family here is on 127.0.0.1, and the web app on a free port.
+        "CHAT_MESSAGES_PER_ADDRESS_PER_MINUTE": "1000000",
+        "CHAT_ALLOWED_ORIGINS": web_url,
     }
     manage = [str(ROOT / ".venv/bin/python"), "manage.py"]
     if database_url:

@@ -11,6 +11,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from portal import audit
+from portal.models import AuditEntry
+
 from .models import CallbackRequest, Conversation
 
 
@@ -23,7 +26,9 @@ class StaffOnlyPermissionPolicy(BasePermissionPolicy):
         if not (user.is_active and user.is_authenticated):
             return False
         if user.is_superuser:
-            return action != "add"
+            # What staff may do, and delete; never an action whose page the viewset does not have
+            # (Wagtail would offer an "Edit" link that leads nowhere: a 500 on the listing).
+            return action in self.staff_actions or action == "delete"
         return user.is_staff and action in self.staff_actions
 
     def user_has_any_permission(self, user, actions):
@@ -33,7 +38,7 @@ class StaffOnlyPermissionPolicy(BasePermissionPolicy):
         users = get_user_model().objects.filter(is_active=True)
         if set(actions) & self.staff_actions:
             return users.filter(is_staff=True) | users.filter(is_superuser=True)
-        if set(actions) - {"add"}:
+        if "delete" in actions:
             return users.filter(is_superuser=True)
         return users.none()
 
@@ -45,7 +50,34 @@ callback_policy = StaffOnlyPermissionPolicy(CallbackRequest, ["view", "change"])
 conversation_policy = StaffOnlyPermissionPolicy(Conversation, ["view"])
 
 
-class CallbackEditView(generic.EditView):
+def audit_opened(request, instance, what):
+    """Staff reading a family's words or contact details leaves an entry, like a child's record."""
+    audit.record(
+        request.user, AuditEntry.Action.VIEW, obj=instance, summary=f"Staff opened {what}", request=request
+    )
+
+
+class OpensACallback:
+    """Every page about one callback request shows the family's name and contact details: audited."""
+
+    def get_context_data(self, **kwargs):
+        audit_opened(self.request, self.object, f"callback request {self.object.reference}")
+        return super().get_context_data(**kwargs)
+
+
+class CallbackDeleteView(OpensACallback, generic.DeleteView):
+    pass
+
+
+class CallbackUsageView(OpensACallback, generic.UsageView):
+    pass
+
+
+class CallbackHistoryView(OpensACallback, generic.HistoryView):
+    pass
+
+
+class CallbackEditView(OpensACallback, generic.EditView):
     """Editing a callback request means recording progress; "Done" remembers who and when."""
 
     def save_instance(self):
@@ -57,7 +89,15 @@ class CallbackEditView(generic.EditView):
         return instance
 
 
-class CallbackInspectView(generic.InspectView):
+class CallbackIndexView(generic.IndexView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context.get("object_list"):
+            audit_opened(self.request, None, "the list of callback requests (names and reasons)")
+        return context
+
+
+class CallbackInspectView(OpensACallback, generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["transcript"] = self.object.transcript
@@ -66,6 +106,7 @@ class CallbackInspectView(generic.InspectView):
 
 class ConversationInspectView(generic.InspectView):
     def get_context_data(self, **kwargs):
+        audit_opened(self.request, self.object, f"the conversation of {self.object}")
         context = super().get_context_data(**kwargs)
         context["chat_messages"] = self.object.messages.all()
         return context
@@ -85,7 +126,11 @@ class CallbackRequestViewSet(ModelViewSet):
     model = CallbackRequest
     icon = "mobile-alt"
     menu_label = "Callback requests"
+    index_view_class = CallbackIndexView
     edit_view_class = CallbackEditView
+    delete_view_class = CallbackDeleteView
+    usage_view_class = CallbackUsageView
+    history_view_class = CallbackHistoryView
     inspect_view_class = CallbackInspectView
     inspect_view_enabled = True
     inspect_template_name = "chatbot/admin/callback_inspect.html"
@@ -134,7 +179,7 @@ class ConversationViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         # Read-only: conversations are written by the chat and removed by purge_chat_history.
-        hidden = {"add", "edit", "copy"}
+        hidden = {"add", "edit", "copy", "history", "history_results"}
         return [pattern for pattern in super().get_urlpatterns() if pattern.name not in hidden]
 
 

@@ -50,6 +50,7 @@ def case_list(request):
     form = CaseFilterForm(request.GET or None)
     today = timezone.localdate()
     page, rows = case_page(form, request.GET.get("p"), today)
+    audit.record_views(request.user, [row.plan.child for row in rows], "Staff listed cases", request=request)
     query = request.GET.copy()
     query.pop("p", None)
     return TemplateResponse(
@@ -133,6 +134,8 @@ def _edit(request, plan, form, title, anchor):
         form.save()
         messages.success(request, f"{title}: saved.")
         return redirect(case_url(plan, anchor))
+    # The form shows the record: opening it is a view of the child's data.
+    audit.record_views(request.user, [plan.child], f"Staff opened '{title}' for editing", request=request)
     return TemplateResponse(
         request,
         "portal/staff/case_form.html",

@@ -37,6 +37,12 @@ def early_review_list(request):
     page = Paginator(items, PER_PAGE).get_page(request.GET.get("p"))
     now = timezone.now()
     rows = [(item, (now - item.created_at).days) for item in page.object_list]
+    audit.record_views(
+        request.user,
+        [item.plan.child for item, _days in rows],
+        "Staff listed early review requests",
+        request=request,
+    )
     query = request.GET.copy()
     query.pop("p", None)
     return TemplateResponse(

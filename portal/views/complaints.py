@@ -23,6 +23,9 @@ def complaint_new(request):
     if wanted and any(str(c.public_id) == wanted for c in children):
         initial["child_id"] = wanted
     form = ComplaintForm(request.POST or None, user=user, children=children, initial=initial)
+    if request.method != "POST" and children:
+        # The form lists the family's children by name.
+        audit.record_views(user, children, "Opened the complaint form", request=request)
     if request.method == "POST" and form.is_valid():
         if not request.session.session_key:
             request.session.save()  # a signed-out person's keys belong to their browser session
