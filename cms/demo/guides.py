@@ -688,7 +688,9 @@ GUIDES = [
                     "Family portal accounts: your email address and the children you are linked to.",
                     "Complaints and callback requests: your contact details and what you tell us.",
                     "Conversations with the assistant: kept for 90 days so staff can check answers and "
-                    "follow up requests, then deleted.",
+                    "follow up requests, then deleted. A conversation in which someone may be at risk "
+                    "is kept for 6 years, as the council's safeguarding records are, and may be shared "
+                    "with the people whose job is to keep them safe.",
                 ],
             ),
             h2("Your rights"),

@@ -65,3 +65,10 @@ def test_conversation_view_returns_only_this_sessions_messages(client):
 
 def test_conversation_view_is_get_only(client):
     assert client.post("/chat/conversation/").status_code == 405
+
+
+def test_the_chat_links_the_privacy_notice(client):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("chatbot/widget.html")
+    assert 'href="/privacy/">How we use and keep conversations</a>' in html
