@@ -59,6 +59,8 @@ class Child(models.Model):
     class Meta:
         ordering = ["last_name", "first_name"]
         verbose_name_plural = "children"
+        # Given to whoever answers subject access requests (not to caseworkers by default).
+        permissions = [("export_family_data", "Can export everything held about a family")]
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}"

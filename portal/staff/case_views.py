@@ -7,14 +7,14 @@ signed-in caseworker as the actor."""
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from portal import audit, cases
+from portal import audit, cases, subject_access
 from portal.models import (
     AuditEntry,
     Child,
@@ -100,6 +100,7 @@ def case_detail(request, public_id):
             "complaints": Complaint.objects.filter(child=child).select_related("assigned_to"),
             "history": AuditEntry.objects.filter(child=child).order_by("-at", "-id")[:10],
             "may_change": perms.may(request.user, perms.CHANGE_CASES),
+            "may_export": perms.may(request.user, perms.EXPORT_FAMILY_DATA),
             "issue_code_form": IssueCodeForm(),
             "age": child.age_on(today),
             "title": f"{plan.reference}: {child}",
@@ -170,6 +171,25 @@ def case_history(request, public_id):
         "portal/staff/case_history.html",
         {"plan": plan, "child": plan.child, "page": page, "title": f"History of {plan.child}'s record"},
     )
+
+
+@perms.staff_view(perms.EXPORT_FAMILY_DATA)
+def family_export(request, public_id):
+    """A subject access request in one step: everything held about the child and the accounts
+    linked to it, as one JSON file (portal.subject_access)."""
+    plan = get_plan(public_id)
+    data = subject_access.export_for(plan.child)
+    audit.record(
+        request.user,
+        AuditEntry.Action.DOWNLOAD,
+        child=plan.child,
+        summary="Exported everything held about the family (subject access request)",
+        request=request,
+    )
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="family-data-{plan.child.public_id}.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @perms.staff_view(perms.VIEW_CASES)

@@ -53,6 +53,7 @@ CHANGE_EARLY_REVIEWS = "portal.change_earlyreviewrequest"
 VIEW_AUDIT = "portal.view_auditentry"
 VIEW_SAFEGUARDING = "portal.view_safeguardingflag"
 REVIEW_SAFEGUARDING = "portal.review_safeguardingflag"
+EXPORT_FAMILY_DATA = "portal.export_family_data"
 
 
 def ensure_caseworkers_group():

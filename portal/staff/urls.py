@@ -22,6 +22,7 @@ urlpatterns = [
     path("cases/<uuid:public_id>/child/", case_views.child_edit, name="child_edit"),
     path("cases/<uuid:public_id>/events/", case_views.plan_edit, name="plan_edit"),
     path("cases/<uuid:public_id>/history/", case_views.case_history, name="case_history"),
+    path("cases/<uuid:public_id>/family-data/", case_views.family_export, name="family_export"),
     path(
         "cases/<uuid:public_id>/documents/<uuid:document_id>/download/",
         case_views.document_download,
