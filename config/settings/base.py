@@ -315,6 +315,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"redact_secret_paths": {"()": "config.log_filters.RedactSecretPaths"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Wagtail's background tasks run inline and log every step; only their problems matter here.
@@ -323,5 +324,9 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "httpx": {"level": "WARNING"},
+        # Access logs and request errors name the path: password-reset keys are taken out of it.
+        "uvicorn.access": {"handlers": ["console"], "filters": ["redact_secret_paths"], "propagate": False},
+        "django.request": {"filters": ["redact_secret_paths"]},
+        "django.server": {"handlers": ["console"], "filters": ["redact_secret_paths"], "propagate": False},
     },
 }
