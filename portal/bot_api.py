@@ -62,16 +62,31 @@ def plans(request):
     return JsonResponse({"children": [child_payload(s) for s in cases.summaries_for(children)]})
 
 
-@allow("POST")
+def complaint_json(complaint):
+    return {
+        "reference": complaint.reference,
+        "stage1_due": complaint.stage1_due.isoformat(),
+        "status_url": complaints.status_path(complaint),
+    }
+
+
+@allow("GET", "POST")
 @require_service_token
 def complaints_endpoint(request):
+    # The action server makes every key from the conversation id, so signed-out chats share one scope.
+    scope = complaints.scope_for(request.bot_user, conversation="assistant")
+    if request.method == "GET":
+        # Did a complaint whose reply was lost reach us? (Asked before telling a family that
+        # cancels that nothing was sent.)
+        found = complaints.find_complaint(scope, request.GET.get("idempotency_key"))
+        if found is None:
+            return JsonResponse({"error": "not_found"}, status=404)
+        return JsonResponse(complaint_json(found))
     if (data := json_object(request)) is None:
         return JsonResponse(NOT_A_JSON_OBJECT, status=400)
     cleaned, errors = complaints.clean_submission(data, user=request.bot_user)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    # The action server makes every key from the conversation id, so signed-out chats share one scope.
-    scope = complaints.scope_for(request.bot_user, conversation="assistant")
     try:
         result = complaints.create_complaint(
             cleaned, user=request.bot_user, channel=Complaint.Channel.CHATBOT, scope=scope
@@ -79,16 +94,7 @@ def complaints_endpoint(request):
     except complaints.AlreadySent as sent:
         # Sent before (its reply was lost), then changed: say so rather than drop the changes.
         return JsonResponse(
-            {"error": "already_sent", "reference": sent.complaint.reference,
-             "status_url": complaints.status_path(sent.complaint)},
+            {"error": "already_sent", **complaint_json(sent.complaint)},
             status=409,
         )  # fmt: skip
-    complaint = result.complaint
-    return JsonResponse(
-        {
-            "reference": complaint.reference,
-            "stage1_due": complaint.stage1_due.isoformat(),
-            "status_url": complaints.status_path(complaint),
-        },
-        status=201 if result.created else 200,
-    )
+    return JsonResponse(complaint_json(result.complaint), status=201 if result.created else 200)

@@ -73,6 +73,13 @@ def scoped_key(scope, key):
     return hashlib.sha256(f"{scope}\n{key}".encode()).hexdigest()
 
 
+def find_complaint(scope, key):
+    """The complaint this submitter sent under ``key``, or None (used when a reply was lost)."""
+    if not isinstance(key, str) or not key or len(key) > MAX_KEY:
+        return None
+    return Complaint.objects.filter(idempotency_key=scoped_key(scope, key)).first()
+
+
 def submission_digest(cleaned):
     answers = {name: cleaned.get(name) or "" for name in SUBMITTED_FIELDS}
     answers["child"] = str(cleaned["child"].pk) if cleaned.get("child") is not None else ""

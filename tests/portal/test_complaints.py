@@ -234,3 +234,20 @@ def test_the_bot_api_refuses_changed_answers_under_a_sent_key(client, settings):
         changed.json()["error"] == "already_sent" and changed.json()["reference"] == first.json()["reference"]
     )
     assert Complaint.objects.count() == 1
+
+
+def test_the_bot_can_ask_whether_a_complaint_reached_us_only_in_its_own_scope(client, settings):
+    from portal.bot_auth import issue_user_token
+
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {settings.BOT_SERVICE_TOKEN}"}
+    url = reverse("portal:bot_complaints")
+    body = {"idempotency_key": "chat-lost-reply", "category": "delay", "what_happened": "Late", "desired_outcome": "Plan",
+            "contact_name": "Sam", "contact_email": "sam@example.org"}  # fmt: skip
+    assert client.get(url, {"idempotency_key": "chat-lost-reply"}, **headers).status_code == 404
+    sent = client.post(url, body, content_type="application/json", **headers).json()
+    found = client.get(url, {"idempotency_key": "chat-lost-reply"}, **headers)
+    assert found.status_code == 200 and found.json()["reference"] == sent["reference"]
+    # A signed-in family's lookups are in their own scope: the signed-out chat's key is not theirs.
+    token = issue_user_token(UserFactory())
+    mine = client.get(url, {"idempotency_key": "chat-lost-reply"}, HTTP_X_USER_TOKEN=token, **headers)
+    assert mine.status_code == 404 and mine.json() == {"error": "not_found"}

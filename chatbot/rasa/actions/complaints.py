@@ -136,6 +136,16 @@ PENDING_CHANGE_TEXT = (
     "'make a complaint' to see it again and change it."
 )
 CANCELLED_TEXT = "OK, I've cancelled your complaint. Nothing has been sent."
+# Cancelling after a send whose answer was lost: the family is told what the portal holds.
+CANCELLED_TOO_LATE_TEXT = (
+    "Your complaint had already reached the SEND team before you cancelled, so it has been sent. "
+    "Your reference is {reference}. If you want to withdraw it, reply to the email we sent you or "
+    "tell the SEND team when they contact you."
+)
+CANCELLED_UNSURE_TEXT = (
+    "OK, I've stopped. I can't check just now whether your complaint reached the SEND team before "
+    "you cancelled. If it did, you will get an email with its reference; if you don't, nothing was sent."
+)
 SIGNED_OUT_TEXT = (
     "It looks like you're no longer signed in, so I need your name and contact details to send "
     "your complaint. Everything else you wrote is kept."
@@ -498,5 +508,19 @@ class ActionCancelComplaint(Action):
         return "action_cancel_complaint"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        dispatcher.utter_message(text=CANCELLED_TEXT)
-        return [*_clear(COMPLAINT_SLOTS), SlotSet("requested_slot", None)]
+        done = [*_clear(COMPLAINT_SLOTS), SlotSet("requested_slot", None)]
+        if not (tracker.get_slot("complaint_pending") and tracker.get_slot("complaint_uuid")):
+            dispatcher.utter_message(text=CANCELLED_TEXT)
+            return done
+        # A send failed as far as we know, but its answer may only have been lost on the way back.
+        token = None if tracker.get_slot("contact_required") else user_token(tracker)
+        try:
+            stored = await PortalAPI.from_env().find_complaint(complaint_key(tracker), token)
+        except (PortalUnavailable, SignInRequired):
+            dispatcher.utter_message(text=CANCELLED_UNSURE_TEXT)
+            return done
+        if stored is None:
+            dispatcher.utter_message(text=CANCELLED_TEXT)
+        else:
+            dispatcher.utter_message(text=CANCELLED_TOO_LATE_TEXT.format(reference=stored["reference"]))
+        return done

@@ -120,6 +120,17 @@ class PortalAPI:
         """Create (or find again, by idempotency key) a complaint; its reference and stage 1 due date."""
         return await self._create("/internal/bot/complaints/", payload, user_token, "reference")
 
+    async def find_complaint(self, key: str, user_token: str | None) -> dict[str, Any] | None:
+        """The complaint stored under ``key`` (its reference and status link), or None if none was."""
+        params = {"idempotency_key": key}
+        status, body = await self._request(
+            "GET", "/internal/bot/complaints/", params=params, user_token=user_token
+        )
+        if status == 404:
+            return None
+        self._expect(status, body, 200, "reference")
+        return body
+
     async def create_callback(self, payload: dict[str, Any], user_token: str | None) -> dict[str, Any]:
         """Ask the SEND team to contact the family; the reference and the date to expect contact by."""
         return await self._create("/internal/bot/callbacks/", payload, user_token, "reference")

@@ -3,7 +3,8 @@
 It follows the contract in the project brief (/internal/bot/faq, guides/search, plans, complaints,
 callbacks): the service token is checked, the user is named only by the user token, complaints
 and callbacks are idempotent by key. Every request is kept in ``requests`` so tests can assert
-what the actions sent. ``down`` makes every call answer 503; ``fail_next_posts`` makes the next
+what the actions sent. ``down`` makes every call answer 503; ``lose_next_replies`` stores the next POSTs
+but answers them 503, as if the reply were lost; ``fail_next_posts`` makes the next
 N POSTs answer 503 (a portal that comes back).
 """
 
@@ -31,6 +32,7 @@ class FakePortal:
     plans: dict = field(default_factory=lambda: _load("plans.json"))
     down: bool = False
     fail_next_posts: int = 0
+    lose_next_replies: int = 0
     requests: list = field(default_factory=list)
     complaints: dict = field(default_factory=dict)
     complaint_answers: dict = field(default_factory=dict)
@@ -61,7 +63,12 @@ class FakePortal:
             return web.json_response({"error": "unavailable"}, status=503)
         if request.headers.get("Authorization") != f"Bearer {SERVICE_TOKEN}":
             return web.json_response({"error": "invalid_service_token"}, status=401)
-        return await handler(request)
+        response = await handler(request)
+        if request.method == "POST" and self.lose_next_replies > 0:
+            # Stored, but the answer never gets back (a timeout, a dropped connection).
+            self.lose_next_replies -= 1
+            return web.json_response({"error": "unavailable"}, status=503)
+        return response
 
     async def faq(self, request: web.Request) -> web.Response:
         faq = self.faqs.get(request.match_info["key"])
@@ -118,6 +125,12 @@ class FakePortal:
                 # Like portal/complaints.py: replies go by email unless the family asked for a call.
                 errors["contact_email"] = "Enter your email address so we can reply by email"
         return errors
+
+    async def find_complaint(self, request: web.Request) -> web.Response:
+        found = self.complaints.get(request.query.get("idempotency_key"))
+        if found is None:
+            return web.json_response({"error": "not_found"}, status=404)
+        return web.json_response(found)
 
     async def complaint(self, request: web.Request) -> web.Response:
         data = request["json"] or {}
@@ -178,6 +191,7 @@ class FakePortal:
         app.router.add_get("/internal/bot/guides/search/", self.search)
         app.router.add_get("/internal/bot/plans/", self.plans_view)
         app.router.add_post("/internal/bot/complaints/", self.complaint)
+        app.router.add_get("/internal/bot/complaints/", self.find_complaint)
         app.router.add_post("/internal/bot/callbacks/", self.callback)
         return app
 

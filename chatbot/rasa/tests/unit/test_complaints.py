@@ -106,6 +106,43 @@ async def test_changes_made_after_a_complaint_was_stored_are_never_reported_as_s
     assert slot_events(events)["complaint_uuid"] is None  # the form is over: nothing left to send
 
 
+async def cancel(dispatcher, tracker):
+    return await ActionCancelComplaint().run(dispatcher, tracker, {})
+
+
+async def test_cancelling_after_a_lost_reply_says_the_complaint_was_sent_with_its_reference(portal):
+    tracker = submit_tracker()
+    portal.lose_next_replies = 2  # both attempts reach the portal; neither answer comes back
+    failed = CollectingDispatcher()
+    events = await submit(failed, tracker)
+    assert "couldn't send your complaint" in texts(failed)
+    assert slot_events(events)["complaint_pending"] is True
+    stored = next(iter(portal.complaints.values()))
+
+    pending = submit_tracker(complaint_pending=True)
+    dispatcher = CollectingDispatcher()
+    await cancel(dispatcher, pending)
+    said = texts(dispatcher)
+    assert "had already reached the SEND team before you cancelled" in said and stored["reference"] in said
+    assert "Nothing has been sent" not in said
+
+
+async def test_cancelling_after_a_real_failure_says_nothing_was_sent(portal):
+    portal.fail_next_posts = 2
+    await submit(CollectingDispatcher(), submit_tracker())
+    dispatcher = CollectingDispatcher()
+    await cancel(dispatcher, submit_tracker(complaint_pending=True))
+    assert "Nothing has been sent" in texts(dispatcher) and portal.complaints == {}
+
+
+async def test_cancelling_when_the_portal_cannot_say_is_honest_about_it(portal):
+    portal.down = True
+    dispatcher = CollectingDispatcher()
+    await cancel(dispatcher, submit_tracker(complaint_pending=True))
+    said = texts(dispatcher)
+    assert "can't check just now" in said and "Nothing has been sent" not in said
+
+
 async def test_the_recorded_retry_sent_the_same_key_as_the_failed_attempt():
     first = tracker_for(SIGNED_IN, "action_submit_complaint", 1)
     second = tracker_for(SIGNED_IN, "action_submit_complaint", 2)
