@@ -195,8 +195,9 @@ def test_bad_complaints_get_400_with_field_errors_and_nothing_is_stored(client, 
 
 def test_wrong_methods_get_json_405(client, service):
     assert client.post(PLANS, **service).status_code == 405
-    response = client.get(COMPLAINTS, **service)
+    response = client.delete(COMPLAINTS, **service)
     assert response.status_code == 405 and response.json() == {"error": "method_not_allowed"}
+    assert response["Allow"] == "GET, POST"
 
 
 def test_a_signed_out_user_is_never_shown_plans(client, service):

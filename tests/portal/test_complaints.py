@@ -241,8 +241,14 @@ def test_the_bot_can_ask_whether_a_complaint_reached_us_only_in_its_own_scope(cl
 
     headers = {"HTTP_AUTHORIZATION": f"Bearer {settings.BOT_SERVICE_TOKEN}"}
     url = reverse("portal:bot_complaints")
-    body = {"idempotency_key": "chat-lost-reply", "category": "delay", "what_happened": "Late", "desired_outcome": "Plan",
-            "contact_name": "Sam", "contact_email": "sam@example.org"}  # fmt: skip
+    body = {
+        "idempotency_key": "chat-lost-reply",
+        "category": "delay",
+        "what_happened": "Late",
+        "desired_outcome": "Plan",
+        "contact_name": "Sam",
+        "contact_email": "sam@example.org",
+    }
     assert client.get(url, {"idempotency_key": "chat-lost-reply"}, **headers).status_code == 404
     sent = client.post(url, body, content_type="application/json", **headers).json()
     found = client.get(url, {"idempotency_key": "chat-lost-reply"}, **headers)
