@@ -10,6 +10,7 @@ import httpx
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 
@@ -24,6 +25,13 @@ def _query_database():
 
 async def check_database():
     await database_sync_to_async(_query_database)()
+
+
+async def check_cache():
+    """The cache (Redis in production): sessions, rate limits and the page cache live in it."""
+    await cache.aset("healthz:cache", "ok", 10)
+    if await cache.aget("healthz:cache") != "ok":
+        raise RuntimeError("the cache did not keep a value")
 
 
 async def check_channel_layer():
@@ -50,7 +58,7 @@ async def check_actions():
 
 
 def enabled_checks():
-    checks = {"database": check_database, "channel_layer": check_channel_layer}
+    checks = {"database": check_database, "cache": check_cache, "channel_layer": check_channel_layer}
     if settings.HEALTHZ_CHECK_CHATBOT:
         checks |= {"rasa": check_rasa, "actions": check_actions}
     return checks

@@ -20,6 +20,7 @@ def test_healthz_reports_every_service_up(client):
     assert body["down"] == []
     assert body["services"]["database"]["status"] == "up"
     assert body["services"]["channel_layer"]["status"] == "up"
+    assert body["services"]["cache"]["status"] == "up"
 
 
 def test_healthz_names_a_stopped_redis_as_down(client):
@@ -36,6 +37,18 @@ def test_healthz_names_a_stopped_redis_as_down(client):
     assert body["down"] == ["channel_layer"]
     assert body["services"]["channel_layer"]["status"] == "down"
     assert body["services"]["database"]["status"] == "up"
+
+
+def test_healthz_names_a_stopped_redis_cache_as_down(client, monkeypatch):
+    from django.core.cache.backends.redis import RedisCache
+
+    from config import health
+
+    # Nothing listens on port 1: the cache's Redis is "down" for this request's check.
+    monkeypatch.setattr(health, "cache", RedisCache("redis://127.0.0.1:1/0", {}))
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["down"] == ["cache"]
 
 
 def test_healthz_reports_chatbot_services_when_enabled(client, settings):
