@@ -75,3 +75,12 @@ def test_minutes_filter_works_without_javascript(demo_site, live_server, page_wi
     page_without_js.wait_for_load_state()
     assert "?" in page_without_js.url
     assert page_without_js.locator("main").inner_text().strip()
+
+
+def test_the_page_not_found_page_is_accessible(demo_site, live_server, page):
+    response = page.goto(live_server.url + "/no-such-page/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    # The browser reports the page's own 404 status as a console error; that one is expected.
+    page.problems.errors[:] = [error for error in page.problems.errors if "status of 404" not in error]
+    assert_accessible(page)
