@@ -227,3 +227,17 @@ def test_previews_of_unsaved_changes_render(rf, admin_user, home, guidance, minu
         assert response.status_code == 200
         for text in expected:
             assert text in body, (page, text)
+
+
+@pytest.mark.django_db
+def test_the_header_offers_sign_in_or_sign_out(client):
+    from django.urls import reverse
+
+    from tests.factories.portal import UserFactory
+
+    signed_out = client.get(reverse("account_login")).content.decode()
+    assert f'href="{reverse("account_login")}">Sign in</a>' in signed_out
+    client.force_login(UserFactory())
+    signed_in = client.get(reverse("portal:home")).content.decode()
+    assert f'href="{reverse("account_logout")}">Sign out</a>' in signed_in
+    assert ">Your account</a>" in signed_in and ">Sign in</a>" not in signed_in
