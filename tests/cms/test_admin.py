@@ -176,3 +176,10 @@ def test_an_editor_edit_of_an_faq_answer_waits_for_approval_and_cannot_change_th
     assert faq.current_workflow_state is not None
     bot = client.get("/internal/bot/faq/annual_review/", **bot_headers).json()
     assert bot["answer"] == "Live answer."
+
+
+def test_the_admin_sends_nothing_to_gravatar(client, editor):
+    sign_in_with_mfa(client, editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "gravatar" not in html.lower()
+    assert "default-user-avatar" in html or "avatar" in html
