@@ -4,7 +4,7 @@ answer as if it applied to them; a family moving to England is told that a plan 
 and to ask for an assessment here, and one leaving England is told about the system it is going to.
 
 Checked in the bridge, like safety, so it does not depend on the intent classifier knowing place
-names. The facts are those of STATUTORY.md ("Other nations")."""
+names. The facts are those of docs/statutory-rules.md ("Other nations")."""
 
 import re
 from dataclasses import dataclass

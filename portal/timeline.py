@@ -3,7 +3,7 @@
 Pure functions over plain data (no database, no clock): give it the facts of a case and ``today`` and
 it returns every statutory due date, the current stage, what comes next and by when, and whether each
 step was on time, is due soon, is overdue or was done late. The rules are those of
-``../shared/STATUTORY.md`` (Children and Families Act 2014, SEND Regulations 2014, SEND Code of
+``docs/statutory-rules.md`` (Children and Families Act 2014, SEND Regulations 2014, SEND Code of
 Practice); each rule is a constant or a small function below, named after the regulation.
 
 Clock exceptions (reg 10(4), 13(3)) pause the assessment deadlines that are still running when the

@@ -1,4 +1,4 @@
-"""The EHCP journey (step-by-step page). Each deadline is the one in ../shared/STATUTORY.md."""
+"""The EHCP journey (step-by-step page). Each deadline is the one in docs/statutory-rules.md."""
 
 from .blocks import link
 

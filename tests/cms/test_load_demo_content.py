@@ -112,7 +112,7 @@ def check_faq_answers():
         assert len(faq.answer) <= 600 and len(faq.more) <= 3000, key
         faq.full_clean()
     answer = {faq.key: f"{faq.answer} {faq.more}" for faq in FAQAnswer.objects.all()}
-    # The facts of STATUTORY.md, where families will read them.
+    # The facts of docs/statutory-rules.md, where families will read them.
     assert "6 weeks" in answer["assessment_timeline"] and "20 weeks" in answer["assessment_timeline"]
     assert "16 weeks" in answer["assessment_timeline"] and "15 days" in answer["assessment_timeline"]
     assert "15 days" in answer["draft_plan"]

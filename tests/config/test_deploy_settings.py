@@ -80,3 +80,18 @@ def test_production_static_files_collect_with_hashed_names(tmp_path):
     assert "build/main.css" in manifest
     assert "build/govuk-frontend.js" in manifest
     assert list(tmp_path.glob("build/main.*.css.gz"))
+
+
+def test_copying_the_example_env_file_gives_a_working_development_setup():
+    example = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            example[name] = value
+    assert example["DJANGO_SETTINGS_MODULE"] == "config.settings.dev"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    env.update(example)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

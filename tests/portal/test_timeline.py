@@ -1,4 +1,4 @@
-"""The timeline engine, one test (or a few) per statutory rule in STATUTORY.md."""
+"""The timeline engine, one test (or a few) per statutory rule in docs/statutory-rules.md."""
 
 from datetime import date, timedelta
 
