@@ -23,7 +23,8 @@ from django.utils import timezone
 from . import timeline
 from .models import AnnualReview, ClockException, Complaint, EHCPlan
 
-NATIONAL_20_WEEK_PERCENT_2024 = 46.4  # England, new plans issued within 20 weeks in 2024 (docs/statutory-rules.md)
+# England, new plans issued within 20 weeks in 2024 (docs/statutory-rules.md).
+NATIONAL_20_WEEK_PERCENT_2024 = 46.4
 TWENTY_WEEKS = timeline.FINAL_PLAN
 NO_DATE = date(9999, 12, 31)
 

@@ -44,7 +44,8 @@ def committed_values():
     values = {}
     for path in (ROOT / "config" / "development.env", ROOT / ".env.example"):
         for line in path.read_text().splitlines():
-            name, _, value = line.partition("=")
+            # .env.example shows production's secrets commented out ("# NAME=value").
+            name, _, value = line.removeprefix("# ").partition("=")
             if name in ("DJANGO_SECRET_KEY", "RASA_JWT_SECRET", "BOT_SERVICE_TOKEN"):
                 values.setdefault(name, set()).add(value)
     from config.settings import test
