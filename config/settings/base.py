@@ -188,6 +188,7 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
 }
 ACCOUNT_ADAPTER = "portal.account_adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "portal.account_forms.SignupForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # "Where you are signed in" on the account page, and "sign out everywhere else" (allauth's own page).
 # Sessions are recorded at sign-in; tracking each request's activity would cost a write a request.

@@ -183,3 +183,12 @@ def test_the_sign_in_with_mfa_test_helper_passes_the_middleware(client, staff_wi
 
     sign_in_with_mfa(client, staff_with_app)
     assert client.get("/admin/").status_code == 200
+
+
+def test_an_empty_sign_up_says_what_each_field_needs(client):
+    response = client.post(reverse("account_signup"), {"email": "", "password1": "", "password2": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    for message in ("Enter your email address", "Enter a password", "Enter the password again"):
+        assert message in html
+    assert "This field is required." not in html
