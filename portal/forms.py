@@ -19,6 +19,9 @@ class GovukDateField(forms.MultiValueField):
             forms.CharField(required=False, max_length=2),
             forms.CharField(required=False, max_length=4),
         )
+        # MultiValueField refuses three empty boxes itself, before compress(): with its own generic
+        # "This field is required." unless told what to say.
+        kwargs.setdefault("error_messages", {"required": f"Enter {label_text}"})
         super().__init__(fields=fields, require_all_fields=False, widget=DateWidget(), **kwargs)
 
     def compress(self, data_list):

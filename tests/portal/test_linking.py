@@ -137,3 +137,15 @@ def test_redeem_is_atomic_and_returns_existing_link(issued):
     result = linking.redeem(parent, plain, DOB)
     assert result.ok and result.already_linked
     assert ParentLink.objects.filter(user=parent, child=child).count() == 1
+
+
+def test_an_empty_date_of_birth_says_which_date_is_missing(client):
+    from django.urls import reverse
+
+    from tests.factories.portal import UserFactory
+
+    client.force_login(UserFactory())
+    response = client.post(reverse("portal:link_child"), {"code": "ABCD-EFGH-JK34"})
+    html = response.content.decode()
+    assert "Enter the date of birth of the child or young person" in html
+    assert "This field is required." not in html
