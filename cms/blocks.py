@@ -17,6 +17,8 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", "Heading (h2)"), ("h3", "Subheading (h3)")],
         default="h2",
         help_text="Use headings in order: an h3 only under an h2.",
+        # The level is layout, not content: without this, search snippets quoted "Heading (h2)".
+        search_index=False,
     )
 
     class Meta:

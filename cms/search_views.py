@@ -30,7 +30,7 @@ def search(request):
                 "url": page.get_url(request=request),
                 "title": highlight(page.title, query),
                 "snippet": snippet(page.get_search_text() if hasattr(page, "get_search_text") else "", query),
-                "type": page.get_verbose_name(),
+                "type": getattr(page, "search_result_type", "Page"),
             }
             for page in pages_by_id(page_obj.object_list)
         ]

@@ -14,6 +14,9 @@ def plain_text(html):
 class ContentPage(Page):
     """Base for the site's page types. Not a page type itself (abstract)."""
 
+    # What a search result calls this kind of page, in families' words (not the model's name).
+    search_result_type = "Page"
+
     class Meta:
         abstract = True
 

@@ -20,6 +20,7 @@ REVIEW_DUE_SOON_DAYS = 30
 
 
 class GuideIndexPage(ContentPage):
+    search_result_type = "Guidance"
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
 
     content_panels = [*ContentPage.content_panels, FieldPanel("intro")]
@@ -46,6 +47,7 @@ class GuideIndexPage(ContentPage):
 
 
 class GuidePage(ContentPage):
+    search_result_type = "Guide"
     summary = models.TextField(
         max_length=300,
         help_text="One or two sentences shown in lists and search results. Plain English, no jargon.",

@@ -14,6 +14,7 @@ LATEST_MINUTES_COUNT = 3
 
 
 class HomePage(ContentPage):
+    search_result_type = "Home page"
     intro = RichTextField(
         features=["bold", "italic", "link"],
         help_text="A short welcome: who the site is for and what they can do here.",

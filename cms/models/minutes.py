@@ -41,6 +41,7 @@ class Committee(index.Indexed, models.Model):
 
 
 class MinutesIndexPage(ContentPage):
+    search_result_type = "Committee meetings"
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
 
     content_panels = [*ContentPage.content_panels, FieldPanel("intro")]
@@ -94,6 +95,8 @@ class MinutesIndexPage(ContentPage):
 
 
 class MeetingMinutesPage(ReindexAfterChildrenMixin, ContentPage):
+    search_result_type = "Committee meeting"
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft: not yet approved by the committee"
         APPROVED = "approved", "Approved"

@@ -13,6 +13,7 @@ from .content import ContentPage, ReindexAfterChildrenMixin, plain_text
 
 
 class StepByStepPage(ReindexAfterChildrenMixin, ContentPage):
+    search_result_type = "Step by step"
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
 
     content_panels = [

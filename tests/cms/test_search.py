@@ -149,3 +149,21 @@ def test_a_page_titled_with_the_query_comes_first(client, guidance, minutes_inde
 
     assert titles[0] == "Annual reviews"
     assert "SEND Partnership Board, 21 January 2026" in titles
+
+
+def test_results_name_their_kind_in_families_words_and_quote_no_block_labels(client, guidance):
+    GuidePageFactory(
+        parent=guidance,
+        title="Tribunal appeals",
+        summary="Appealing to the tribunal.",
+        body=[
+            {"type": "heading", "value": {"text": "When to appeal", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>You can appeal to the tribunal within 2 months.</p>"},
+        ],
+    )
+    response = client.get("/search/", {"q": "tribunal"})
+    html = response.content.decode()
+    assert result_titles(response) == ["Tribunal appeals"]
+    assert "When to appeal" in html
+    assert "Heading (h2)" not in html and "Guide page" not in html
+    assert response.context["results"][0]["type"] == "Guide"
